@@ -1,0 +1,85 @@
+import type { NewEvent } from "@muster/protocol";
+import { Draft } from "./draft.ts";
+import type { EngineContext } from "./grading.ts";
+import { offerReplacement } from "./replacement.ts";
+import type { IncidentState } from "./state.ts";
+import { requiredUnits } from "./tiers.ts";
+
+/** A deadline held in an incident's state, to be armed by a scheduler. */
+export type DueTimer =
+  | { kind: "tier.deadline"; at: string; tier: string }
+  | { kind: "unit.ackDeadline"; at: string; callsign: string };
+
+/**
+ * Every deadline still pending in the state. Deadlines are absolute times
+ * in the state, so a restarted server re-arms them from the store alone.
+ */
+export function dueTimers(state: IncidentState): DueTimer[] {
+  if (state.phase !== "responding") return [];
+  const timers: DueTimer[] = [];
+  for (const t of state.tiers) {
+    if (t.status === "running") {
+      timers.push({ kind: "tier.deadline", at: t.deadline, tier: t.tier });
+    }
+  }
+  for (const u of state.units) {
+    if (u.status === "dispatched") {
+      timers.push({
+        kind: "unit.ackDeadline",
+        at: u.ackDeadline,
+        callsign: u.callsign,
+      });
+    }
+  }
+  return timers;
+}
+
+/**
+ * The events a deadline produces. They carry the deadline's own time, so
+ * a deadline that passed while the server was down reads as it should.
+ * Returns none when the deadline no longer applies.
+ */
+export function fireTimer(
+  state: IncidentState,
+  timer: DueTimer,
+  ctx: EngineContext,
+): NewEvent[] {
+  const pending = dueTimers(state).some(
+    (t) => t.kind === timer.kind && t.at === timer.at && sameKey(t, timer),
+  );
+  if (!pending) return [];
+  const draft = new Draft(state, timer.at);
+
+  if (timer.kind === "tier.deadline") {
+    const missing = requiredUnits(state, timer.tier)
+      .filter((u) => u.assembledAt === null)
+      .map((u) => u.callsign);
+    draft.emit("tier.late", {
+      tier: timer.tier,
+      deadline: timer.at,
+      missing,
+    });
+    draft.emit("alert.raised", {
+      alertId: `tier.late-${timer.tier}`,
+      kind: "tier.late",
+      subject: timer.tier,
+    });
+  } else {
+    draft.emit("unit.ackOverdue", {
+      callsign: timer.callsign,
+      ackDeadline: timer.at,
+    });
+    offerReplacement(draft, timer.callsign, { ...ctx });
+  }
+  return draft.events;
+}
+
+function sameKey(a: DueTimer, b: DueTimer): boolean {
+  if (a.kind === "tier.deadline" && b.kind === "tier.deadline") {
+    return a.tier === b.tier;
+  }
+  if (a.kind === "unit.ackDeadline" && b.kind === "unit.ackDeadline") {
+    return a.callsign === b.callsign;
+  }
+  return false;
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import {
+  Callsign,
+  Conduct,
+  Headcount,
+  IncidentId,
+  Instant,
+  LatLon,
+  PlanId,
+} from "./domain.ts";
+
+/** A client-made command id: retries carry the same id. */
+export const CommandId = z
+  .string()
+  .min(8, "command id must be at least 8 characters")
+  .max(64, "command id must be at most 64 characters")
+  .regex(/^[A-Za-z0-9_-]+$/, "command id may hold letters, digits, _ and -");
+
+export const Place = z.object({
+  name: z.string().trim().min(1, "place name is required").max(120),
+  position: LatLon,
+});
+export type Place = z.infer<typeof Place>;
+
+const base = { commandId: CommandId };
+const onIncident = { ...base, incidentId: IncidentId };
+/** Statuses from a tablet carry the time of the tap on the device. */
+const fromDevice = {
+  ...onIncident,
+  callsign: Callsign,
+  deviceAt: Instant.optional(),
+  /** Server time minus device time, measured by the client at connection. */
+  clockOffsetMs: z.number().int().optional(),
+};
+
+const strict = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
+
+/** Every command the server accepts, by `type` (present tense). */
+export const Command = z.discriminatedUnion("type", [
+  strict({
+    type: z.literal("incident.report"),
+    ...base,
+    place: Place,
+    incidentType: z.union([PlanId, z.literal("other")]),
+    headcount: Headcount,
+    conduct: Conduct,
+    district: PlanId.optional(),
+    escalateToCounty: z.boolean().optional(),
+  }),
+  strict({
+    type: z.literal("incident.update"),
+    ...onIncident,
+    headcount: Headcount,
+    conduct: Conduct,
+  }),
+  strict({ type: z.literal("group.acknowledge"), ...onIncident, group: PlanId }),
+  strict({ type: z.literal("unit.acknowledge"), ...fromDevice }),
+  strict({
+    type: z.literal("unit.decline"),
+    ...fromDevice,
+    reason: z.string().trim().min(1, "a reason is required").max(200),
+  }),
+  strict({ type: z.literal("unit.enRoute"), ...fromDevice }),
+  strict({ type: z.literal("unit.assemble"), ...fromDevice }),
+  strict({
+    type: z.literal("replacement.accept"),
+    ...onIncident,
+    replaces: Callsign,
+  }),
+  strict({ type: z.literal("unit.release"), ...onIncident, callsign: Callsign }),
+  strict({
+    type: z.literal("incident.resolve"),
+    ...onIncident,
+    note: z.string().max(500).optional(),
+  }),
+  strict({
+    type: z.literal("incident.handToFollowUp"),
+    ...onIncident,
+    leadUnit: z.string().trim().min(1).max(120),
+    responsiblePerson: z.string().trim().min(1).max(120),
+    measures: z.string().trim().min(1).max(500),
+  }),
+  strict({ type: z.literal("incident.close"), ...onIncident }),
+  strict({
+    type: z.literal("alert.acknowledge"),
+    ...onIncident,
+    alertId: z.string().min(1).max(80),
+  }),
+]);
+export type Command = z.infer<typeof Command>;
+export type CommandType = Command["type"];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

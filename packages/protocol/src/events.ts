@@ -1,0 +1,125 @@
+import type {
+  Conduct,
+  LatLon,
+  Level,
+  LocalisedText,
+} from "./domain.ts";
+import type { Place } from "./commands.ts";
+
+/** Who commands, as the plan names the post (and the person on duty). */
+export interface PostRef {
+  post: string;
+  name: LocalisedText;
+  onDuty?: string;
+}
+
+/** The payload of each incident event, by type (past tense). */
+export interface EventData {
+  "incident.reported": {
+    place: Place;
+    incidentType: string;
+    headcount: number;
+    conduct: Conduct;
+    district: string;
+    planId: string;
+    planVersion: string;
+    escalateToCounty: boolean;
+    /** Drill incidents carry their run id; live incidents none. */
+    drillRunId?: string;
+  };
+  "incident.updated": { headcount: number; conduct: Conduct };
+  "incident.graded": {
+    level: Level;
+    previousLevel: Level | null;
+    band: string;
+    reason: string;
+    countyLed: boolean;
+  };
+  "commandPost.activated": {
+    level: Level;
+    commander: PostRef;
+    firstDeputy: PostRef | null;
+    /** Every group now standing, old and new. */
+    groups: string[];
+    notifyCounty: boolean;
+    mutualAidRequested: boolean;
+  };
+  "group.acknowledged": { group: string };
+  "tier.dispatched": {
+    tier: string;
+    clockMinutes: number;
+    deadline: string;
+    assemblyPoint: LatLon;
+  };
+  "unit.dispatched": {
+    callsign: string;
+    tier: string;
+    ackDeadline: string;
+    /** Set when this unit replaces one that declined or did not answer. */
+    replaces: string | null;
+  };
+  "unit.acknowledged": UnitStatus;
+  "unit.declined": { callsign: string; reason: string };
+  "unit.ackOverdue": { callsign: string; ackDeadline: string };
+  "replacement.offered": {
+    tier: string;
+    replaces: string;
+    /** Null when no unit of the tier is free. */
+    candidate: string | null;
+  };
+  "unit.enRoute": UnitStatus;
+  "unit.assembled": UnitStatus & { onTime: boolean };
+  "unit.released": { callsign: string };
+  "tier.late": { tier: string; deadline: string; missing: string[] };
+  "tier.assembled": {
+    tier: string;
+    onTime: boolean;
+    minutes: number;
+  };
+  "alert.raised": {
+    alertId: string;
+    kind: "tier.late" | "incident.escalated" | "incident.levelI";
+    subject: string;
+  };
+  "alert.acknowledged": { alertId: string };
+  "incident.resolved": { note: string | null };
+  "incident.handedToFollowUp": {
+    leadUnit: string;
+    responsiblePerson: string;
+    measures: string;
+    colour: "red";
+  };
+  "incident.closed": Record<string, never>;
+}
+
+/** A unit's status with the two times of domain brief §3. */
+export interface UnitStatus {
+  callsign: string;
+  /** When the leader tapped, by the device's clock; null if not sent. */
+  deviceAt: string | null;
+  /** When the server received it. */
+  receivedAt: string;
+  /** The time that counts for the clocks. */
+  countedAt: string;
+  /** True when the status arrived long after the tap. */
+  deliveredLate: boolean;
+}
+
+export type EventType = keyof EventData;
+
+/** An event as the engine produces it, before it is stored. */
+export type NewEvent = {
+  [T in EventType]: { type: T; at: string; data: EventData[T] };
+}[EventType];
+
+/** An event as stored and sent on the wire. */
+export type StoredEvent = NewEvent & {
+  /** Global position in the store, gap-free from 1. */
+  position: number;
+  incidentId: string;
+  /** The incident's own sequence number, gap-free from 1. */
+  seq: number;
+  commandId: string | null;
+};
+
+export type EventOf<T extends EventType> = Extract<StoredEvent, { type: T }>;

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { WireError } from "./errors.ts";
+import type { StoredEvent } from "./events.ts";
+
+/** Socket.IO event names, defined once here and used by every side. */
+export const socketEvents = {
+  /** client → server, with an ack: a Command, answered by CommandResult. */
+  command: "command",
+  /** client → server, with an ack: Subscribe, answered by SubscribeResult. */
+  subscribe: "subscribe",
+  /** server → client: one StoredEvent, in position order. */
+  event: "event",
+  /** client → server, with an ack: answered by ClockReply. */
+  clock: "clock",
+} as const;
+
+/** Asks for every event after `after` (a global position), then live ones. */
+export const Subscribe = z.strictObject({
+  after: z.number().int().min(0),
+});
+export type Subscribe = z.infer<typeof Subscribe>;
+
+export type Result<T> = ({ ok: true } & T) | { ok: false; error: WireError };
+
+/** The answer to a command: the events it produced (none when rejected). */
+export type CommandResult = Result<{
+  incidentId: string;
+  /** Positions of the events the command appended. */
+  positions: number[];
+  /** True when this answer was replayed for a retried command id. */
+  duplicate: boolean;
+}>;
+
+/** The answer to a subscription: the catch-up batch and the head after it. */
+export type SubscribeResult = Result<{
+  events: StoredEvent[];
+  head: number;
+  /** More than one batch: ask again from the last position. */
+  more: boolean;
+}>;
+
+/** The server's clock, so a device can measure its offset at connection. */
+export type ClockReply = { ok: true; now: string };

@@ -1,0 +1,47 @@
+import type { NewEvent, StoredEvent, WireError } from "@muster/protocol";
+
+/** A command as remembered, so that a retry gets the original answer. */
+export interface CommandRecord {
+  commandId: string;
+  /** The command's canonical JSON: a retry must match it exactly. */
+  body: string;
+  incidentId: string | null;
+  /** Positions of the events it appended; empty when rejected. */
+  positions: number[];
+  error: WireError | null;
+}
+
+/** One atomic append: the events of one decision and its command. */
+export interface AppendInput {
+  incidentId: string;
+  /** The incident's seq the decision was made on; 0 for a new incident. */
+  expectedSeq: number;
+  events: NewEvent[];
+  command: { commandId: string; body: string } | null;
+}
+
+/**
+ * The event log behind one asynchronous interface, served by the embedded
+ * SQLite store and later by Redis. Positions are global and gap-free from
+ * 1; each incident's seq is gap-free from 1.
+ */
+export interface EventStore {
+  /**
+   * Appends the events with the incident's next sequence numbers and
+   * records the command, in one transaction. Throws SEQ_CONFLICT when the
+   * incident moved past `expectedSeq`, and COMMAND_ID_REUSED when the
+   * command id is already recorded.
+   */
+  append(input: AppendInput): Promise<StoredEvent[]>;
+  /** Records a rejected command, so that its retry is rejected alike. */
+  recordRejection(record: CommandRecord): Promise<void>;
+  findCommand(commandId: string): Promise<CommandRecord | undefined>;
+  /** Up to `limit` events with position greater than `after`, in order. */
+  readAfter(after: number, limit: number): Promise<StoredEvent[]>;
+  readIncident(incidentId: string): Promise<StoredEvent[]>;
+  /** The position of the last event, 0 when empty. */
+  head(): Promise<number>;
+  /** Next number in a named sequence (incident numbers per year). */
+  nextNumber(sequence: string): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,6 @@
+/**
+ * Event stores behind one asynchronous interface. The SQLite store is a
+ * Node-only subpath export, `@muster/store/sqlite`.
+ */
+export type { AppendInput, CommandRecord, EventStore } from "./eventStore.ts";
+export { MemoryEventStore } from "./memoryStore.ts";

@@ -1,0 +1,104 @@
+import { MusterError, type StoredEvent } from "@muster/protocol";
+import type {
+  AppendInput,
+  CommandRecord,
+  EventStore,
+} from "./eventStore.ts";
+
+/**
+ * An event store in memory: for drills run from the command line, which
+ * must leave no trace, and for tests of the engine.
+ */
+export class MemoryEventStore implements EventStore {
+  private readonly events: StoredEvent[] = [];
+  private readonly seqs = new Map<string, number>();
+  private readonly commands = new Map<string, CommandRecord>();
+  private readonly numbers = new Map<string, number>();
+
+  append(input: AppendInput): Promise<StoredEvent[]> {
+    const seq = this.seqs.get(input.incidentId) ?? 0;
+    if (seq !== input.expectedSeq) {
+      return Promise.reject(seqConflict(input.incidentId, seq, input));
+    }
+    const id = input.command?.commandId;
+    if (id !== undefined && this.commands.has(id)) {
+      return Promise.reject(reused(id));
+    }
+    const stored = input.events.map((e, i) => ({
+      ...e,
+      position: this.events.length + i + 1,
+      incidentId: input.incidentId,
+      seq: seq + i + 1,
+      commandId: id ?? null,
+    })) as StoredEvent[];
+
+    this.events.push(...stored);
+    this.seqs.set(input.incidentId, seq + stored.length);
+    if (input.command) {
+      this.commands.set(input.command.commandId, {
+        ...input.command,
+        incidentId: input.incidentId,
+        positions: stored.map((e) => e.position),
+        error: null,
+      });
+    }
+    return Promise.resolve(stored);
+  }
+
+  recordRejection(record: CommandRecord): Promise<void> {
+    if (!this.commands.has(record.commandId)) {
+      this.commands.set(record.commandId, record);
+    }
+    return Promise.resolve();
+  }
+
+  findCommand(commandId: string): Promise<CommandRecord | undefined> {
+    return Promise.resolve(this.commands.get(commandId));
+  }
+
+  readAfter(after: number, limit: number): Promise<StoredEvent[]> {
+    return Promise.resolve(this.events.slice(after, after + limit));
+  }
+
+  readIncident(incidentId: string): Promise<StoredEvent[]> {
+    return Promise.resolve(
+      this.events.filter((e) => e.incidentId === incidentId),
+    );
+  }
+
+  head(): Promise<number> {
+    return Promise.resolve(this.events.length);
+  }
+
+  nextNumber(sequence: string): Promise<number> {
+    const n = (this.numbers.get(sequence) ?? 0) + 1;
+    this.numbers.set(sequence, n);
+    return Promise.resolve(n);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** The error for an append made on a stale view of the incident. */
+export function seqConflict(
+  incidentId: string,
+  actual: number,
+  input: AppendInput,
+): MusterError {
+  return new MusterError(
+    "SEQ_CONFLICT",
+    `incident ${incidentId} is at seq ${actual}, ` +
+      `not ${input.expectedSeq} as the command expected`,
+  );
+}
+
+/** The error for a command id that is already recorded. */
+export function reused(commandId: string): MusterError {
+  return new MusterError(
+    "COMMAND_ID_REUSED",
+    `command id ${commandId} was already used`,
+    { path: "commandId" },
+  );
+}

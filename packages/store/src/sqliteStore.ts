@@ -1,0 +1,217 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import type { StoredEvent, WireError } from "@muster/protocol";
+import type {
+  AppendInput,
+  CommandRecord,
+  EventStore,
+} from "./eventStore.ts";
+import { reused, seqConflict } from "./memoryStore.ts";
+
+const schema = `
+  CREATE TABLE IF NOT EXISTS events (
+    position    INTEGER PRIMARY KEY,
+    incident_id TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    type        TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    data        TEXT NOT NULL,
+    command_id  TEXT,
+    UNIQUE (incident_id, seq)
+  );
+  CREATE TABLE IF NOT EXISTS commands (
+    command_id  TEXT PRIMARY KEY,
+    body        TEXT NOT NULL,
+    incident_id TEXT,
+    positions   TEXT NOT NULL,
+    error       TEXT
+  );
+  CREATE TABLE IF NOT EXISTS sequences (
+    name  TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  );
+`;
+
+interface EventRow {
+  position: number;
+  incident_id: string;
+  seq: number;
+  type: string;
+  at: string;
+  data: string;
+  command_id: string | null;
+}
+
+interface CommandRow {
+  command_id: string;
+  body: string;
+  incident_id: string | null;
+  positions: string;
+  error: string | null;
+}
+
+/**
+ * The embedded event store: one SQLite file, WAL with synchronous=FULL so
+ * that an answered command survives a crash or a power cut.
+ *
+ * @example
+ * const store = openSqliteStore("/var/lib/muster/muster.db");
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+  private readonly appendTx;
+
+  constructor(file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = FULL");
+    this.db.pragma("busy_timeout = 5000");
+    this.db.exec(schema);
+
+    const db = this.db;
+    this.statements = {
+      seq: db.prepare<[string], { seq: number | null }>(
+        "SELECT MAX(seq) AS seq FROM events WHERE incident_id = ?",
+      ),
+      head: db.prepare<[], { head: number | null }>(
+        "SELECT MAX(position) AS head FROM events",
+      ),
+      insertEvent: db.prepare(
+        `INSERT INTO events (incident_id, seq, type, at, data, command_id)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      insertCommand: db.prepare(
+        `INSERT INTO commands (command_id, body, incident_id, positions, error)
+         VALUES (?, ?, ?, ?, ?)`,
+      ),
+      findCommand: db.prepare<[string], CommandRow>(
+        "SELECT * FROM commands WHERE command_id = ?",
+      ),
+      readAfter: db.prepare<[number, number], EventRow>(
+        "SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?",
+      ),
+      readIncident: db.prepare<[string], EventRow>(
+        "SELECT * FROM events WHERE incident_id = ? ORDER BY seq",
+      ),
+      nextNumber: db.prepare<[string], { value: number }>(
+        `INSERT INTO sequences (name, value) VALUES (?, 1)
+         ON CONFLICT (name) DO UPDATE SET value = value + 1
+         RETURNING value`,
+      ),
+    };
+    this.appendTx = db.transaction((input: AppendInput) =>
+      this.appendNow(input),
+    );
+  }
+
+  append(input: AppendInput): Promise<StoredEvent[]> {
+    try {
+      return Promise.resolve(this.appendTx.immediate(input));
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  private appendNow(input: AppendInput): StoredEvent[] {
+    const s = this.statements;
+    const seq = s.seq.get(input.incidentId)?.seq ?? 0;
+    if (seq !== input.expectedSeq) {
+      throw seqConflict(input.incidentId, seq, input);
+    }
+    const id = input.command?.commandId ?? null;
+    if (id !== null && s.findCommand.get(id)) throw reused(id);
+
+    const stored = input.events.map((e, i) => {
+      const info = s.insertEvent.run(
+        input.incidentId,
+        seq + i + 1,
+        e.type,
+        e.at,
+        JSON.stringify(e.data),
+        id,
+      );
+      return {
+        ...e,
+        position: Number(info.lastInsertRowid),
+        incidentId: input.incidentId,
+        seq: seq + i + 1,
+        commandId: id,
+      } as StoredEvent;
+    });
+    if (input.command) {
+      s.insertCommand.run(
+        input.command.commandId,
+        input.command.body,
+        input.incidentId,
+        JSON.stringify(stored.map((e) => e.position)),
+        null,
+      );
+    }
+    return stored;
+  }
+
+  recordRejection(record: CommandRecord): Promise<void> {
+    this.statements.insertCommand.run(
+      record.commandId,
+      record.body,
+      record.incidentId,
+      "[]",
+      JSON.stringify(record.error),
+    );
+    return Promise.resolve();
+  }
+
+  findCommand(commandId: string): Promise<CommandRecord | undefined> {
+    const row = this.statements.findCommand.get(commandId);
+    return Promise.resolve(row ? toCommand(row) : undefined);
+  }
+
+  readAfter(after: number, limit: number): Promise<StoredEvent[]> {
+    const rows = this.statements.readAfter.all(after, limit);
+    return Promise.resolve(rows.map(toEvent));
+  }
+
+  readIncident(incidentId: string): Promise<StoredEvent[]> {
+    const rows = this.statements.readIncident.all(incidentId);
+    return Promise.resolve(rows.map(toEvent));
+  }
+
+  head(): Promise<number> {
+    return Promise.resolve(this.statements.head.get()?.head ?? 0);
+  }
+
+  nextNumber(sequence: string): Promise<number> {
+    const row = this.statements.nextNumber.get(sequence);
+    return Promise.resolve(row?.value ?? 1);
+  }
+
+  close(): Promise<void> {
+    if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+}
+
+function toEvent(row: EventRow): StoredEvent {
+  return {
+    position: row.position,
+    incidentId: row.incident_id,
+    seq: row.seq,
+    type: row.type,
+    at: row.at,
+    data: JSON.parse(row.data) as unknown,
+    commandId: row.command_id,
+  } as StoredEvent;
+}
+
+function toCommand(row: CommandRow): CommandRecord {
+  return {
+    commandId: row.command_id,
+    body: row.body,
+    incidentId: row.incident_id,
+    positions: JSON.parse(row.positions) as number[],
+    error: row.error ? (JSON.parse(row.error) as WireError) : null,
+  };
+}
