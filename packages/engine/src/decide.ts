@@ -4,10 +4,15 @@ import {
   type CommandOf,
   type NewEvent,
 } from "@muster/protocol";
-import { classify, districtAt, tierById } from "@muster/plan";
+import {
+  classify,
+  districtAt,
+  tierById,
+  type Classification,
+} from "@muster/plan";
 import { Draft } from "./draft.ts";
 import { findUnit, initialIncidentState } from "./evolve.ts";
-import { grade, type EngineContext } from "./grading.ts";
+import { grade, type EngineContext, type Grading } from "./grading.ts";
 import {
   dispatchReplacement,
   findCandidate,
@@ -54,7 +59,7 @@ export function decideReport(
       { path: "district" },
     );
   }
-  const grading = classify(plan, cmd);
+  const grading = toGrading(classify(plan, cmd));
   const at = new Date(ctx.nowMs).toISOString();
   const reported = {
     type: "incident.reported" as const,
@@ -97,7 +102,7 @@ export function decide(
         headcount: cmd.headcount,
         conduct: cmd.conduct,
       });
-      grade(draft, classify(plan, cmd), ctx);
+      grade(draft, toGrading(classify(plan, cmd)), ctx);
       break;
     case "group.acknowledge":
       if (!state.groups.some((g) => g.group === cmd.group)) {
@@ -213,4 +218,8 @@ function notOnIncident(what: string, state: IncidentState, path: string) {
     `no ${what} on incident ${state.incidentId}`,
     { path },
   );
+}
+
+function toGrading(c: Classification): Grading {
+  return { level: c.level, band: c.band.id, reason: c.reason };
 }

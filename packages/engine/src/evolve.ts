@@ -75,9 +75,10 @@ function applyData(s: IncidentState, e: NewEvent): IncidentState {
         // The playbook's offsets run from the first grading; a re-grade
         // does not reset them.
         firstGradedAt: e.data.previousLevel === null ? e.at : s.firstGradedAt,
-        phase: s.phase === "watch" && e.data.level !== "watch"
-          ? "responding"
-          : s.phase,
+        phase:
+          s.phase === "watch" && e.data.level !== "watch"
+            ? "responding"
+            : s.phase,
       };
     case "commandPost.activated": {
       const known = new Set(s.groups.map((g) => g.group));
@@ -148,11 +149,16 @@ function applyData(s: IncidentState, e: NewEvent): IncidentState {
       };
     }
     case "unit.acknowledged":
-      return withUnit(s, e.data.callsign, (u) => ({
-        ...u,
-        status: "acknowledged",
-        acknowledgedAt: e.data.countedAt,
-      }), (o) => o.replaces !== e.data.callsign);
+      return withUnit(
+        s,
+        e.data.callsign,
+        (u) => ({
+          ...u,
+          status: "acknowledged",
+          acknowledgedAt: e.data.countedAt,
+        }),
+        (o) => o.replaces !== e.data.callsign,
+      );
     case "unit.declined":
       return withUnit(s, e.data.callsign, (u) => ({
         ...u,
@@ -186,11 +192,16 @@ function applyData(s: IncidentState, e: NewEvent): IncidentState {
         onTime: e.data.onTime,
       }));
     case "unit.released":
-      return withUnit(s, e.data.callsign, (u) => ({
-        ...u,
-        status: "released",
-        releasedAt: e.at,
-      }), (o) => o.replaces !== e.data.callsign);
+      return withUnit(
+        s,
+        e.data.callsign,
+        (u) => ({
+          ...u,
+          status: "released",
+          releasedAt: e.at,
+        }),
+        (o) => o.replaces !== e.data.callsign,
+      );
     case "tier.late":
       return withTier(s, e.data.tier, (t) => ({
         ...t,

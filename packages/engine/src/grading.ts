@@ -1,10 +1,5 @@
-import { compareLevels, type Level } from "@muster/protocol";
-import {
-  echelonFor,
-  postRef,
-  tierById,
-  type Plan,
-} from "@muster/plan";
+import { compareLevels, type Level, type PostRef } from "@muster/protocol";
+import { echelonFor, postRef, tierById, type Plan } from "@muster/plan";
 import type { Draft } from "./draft.ts";
 import { isCurrent } from "./evolve.ts";
 import { selectUnits } from "./selectUnits.ts";
@@ -71,10 +66,8 @@ function standUp(draft: Draft, level: Level, ctx: EngineContext): void {
   const wasAidRequested = draft.state.commandPost?.mutualAidRequested ?? false;
   draft.emit("commandPost.activated", {
     level,
-    commander: postRef(plan, echelon.commander),
-    firstDeputy: echelon.firstDeputy
-      ? postRef(plan, echelon.firstDeputy)
-      : null,
+    commander: post(plan, echelon.commander),
+    firstDeputy: echelon.firstDeputy ? post(plan, echelon.firstDeputy) : null,
     groups,
     notifyCounty: echelon.notifyCounty,
     mutualAidRequested: wasAidRequested || echelon.requestMutualAid,
@@ -125,4 +118,9 @@ export function isOnIncident(draft: Draft, callsign: string): boolean {
   return draft.state.units.some(
     (u) => u.callsign === callsign && isCurrent(u) && u.status !== "declined",
   );
+}
+
+// The plan check guarantees the post exists; the fallback keeps the id.
+function post(plan: Plan, id: string): PostRef {
+  return postRef(plan, id) ?? { post: id, name: { zh: id, en: id } };
 }

@@ -91,7 +91,8 @@ export const incidentMachine = setup({
   },
 }).createMachine({
   id: "incident",
-  context: ({ input }) => initialIncidentState(input.incidentId, input.reported),
+  context: ({ input }) =>
+    initialIncidentState(input.incidentId, input.reported),
   initial: "reported",
   // Facts that may arrive while the response is under way and after it.
   on: {

@@ -14,7 +14,4 @@ export { statusTimes } from "./statusTime.ts";
 export { systemClock, type Clock } from "./clock.ts";
 export { silentLogger, type Logger } from "./logger.ts";
 export { canonicalJson } from "./canonicalJson.ts";
-export {
-  IncidentService,
-  type IncidentServiceOptions,
-} from "./service.ts";
+export { IncidentService, type IncidentServiceOptions } from "./service.ts";

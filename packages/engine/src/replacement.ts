@@ -1,11 +1,7 @@
 import { tierById } from "@muster/plan";
 import type { Draft } from "./draft.ts";
 import { findUnit } from "./evolve.ts";
-import {
-  ackDeadline,
-  isOnIncident,
-  type EngineContext,
-} from "./grading.ts";
+import { ackDeadline, isOnIncident, type EngineContext } from "./grading.ts";
 import { selectUnits } from "./selectUnits.ts";
 
 /**

@@ -31,8 +31,7 @@ export function selectUnits(plan: Plan, search: UnitSearch): Unit[] {
     .map((u) => ({ u, c: circle(u), d: distanceKm(u.home, search.place) }));
 
   candidates.sort(
-    (a, b) =>
-      a.c - b.c || a.d - b.d || byCode(a.u.callsign, b.u.callsign),
+    (a, b) => a.c - b.c || a.d - b.d || byCode(a.u.callsign, b.u.callsign),
   );
   return candidates.slice(0, search.count).map((x) => x.u);
 }

@@ -259,7 +259,10 @@ export class IncidentService {
       return;
     }
     if (!snap) return;
-    this.snapshots.set(event.incidentId, transition(incidentMachine, snap, event)[0]);
+    this.snapshots.set(
+      event.incidentId,
+      transition(incidentMachine, snap, event)[0],
+    );
   }
 
   private context(nowMs: number): EngineContext {
@@ -316,7 +319,10 @@ export class IncidentService {
         command: null,
       });
       this.commit(incidentId, snap, stored);
-      this.log.info({ incidentId, timer: timer.kind, at: timer.at }, "deadline fired");
+      this.log.info(
+        { incidentId, timer: timer.kind, at: timer.at },
+        "deadline fired",
+      );
     } catch (err) {
       this.log.error({ err, incidentId, timer }, "deadline failed");
     }

@@ -1,10 +1,4 @@
-import type {
-  Conduct,
-  LatLon,
-  Level,
-  Place,
-  PostRef,
-} from "@muster/protocol";
+import type { Conduct, LatLon, Level, Place, PostRef } from "@muster/protocol";
 
 /** Where one dispatched unit stands, from dispatch to release. */
 export type UnitStatusName =
@@ -84,11 +78,7 @@ export interface CommandPostState {
 }
 
 export type IncidentPhase =
-  | "watch"
-  | "responding"
-  | "resolved"
-  | "followUp"
-  | "closed";
+  "watch" | "responding" | "resolved" | "followUp" | "closed";
 
 /** Everything known about one incident: a fold of its events. */
 export interface IncidentState {

@@ -1,0 +1,124 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
+import fastifyStatic from "@fastify/static";
+import { Server } from "socket.io";
+import type { Logger as PinoLogger } from "pino";
+import { z } from "zod";
+import { badRequest, errorCatalogue, toMusterError } from "@muster/protocol";
+import type { IncidentService } from "@muster/engine";
+import type { Plan } from "@muster/plan";
+import type { EventStore } from "@muster/store";
+import { attachGateway, runCommand } from "./gateway.ts";
+
+export interface AppOptions {
+  plan: Plan;
+  store: EventStore;
+  service: IncidentService;
+  logger: PinoLogger;
+  /** The built web app; pages answer 503 with a hint when it is missing. */
+  webDir: string;
+  tileUrl: string | null;
+  demo: boolean;
+}
+
+/** Largest command or body accepted, in bytes. */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+const pages = ["/console", "/wall", "/drill"];
+
+/**
+ * Builds the Fastify app with Socket.IO on the same HTTP server: the API,
+ * the live gateway and the web app's pages.
+ */
+export function buildApp(options: AppOptions): {
+  app: FastifyInstance;
+  io: Server;
+} {
+  const { plan, store, service, logger } = options;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: MAX_MESSAGE_BYTES,
+    disableRequestLogging: true,
+  });
+  const io = new Server(app.server, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    serveClient: false,
+  });
+  attachGateway(io, service, store, logger);
+
+  app.setErrorHandler((err, request, reply) => {
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    const message = err instanceof Error ? err.message : String(err);
+    if (status < 500) {
+      const code = status === 404 ? "NOT_FOUND" : "BAD_REQUEST";
+      void reply.status(status).send({
+        ok: false,
+        error: { code, path: "", message },
+      });
+      return;
+    }
+    request.log.error({ err }, "request failed");
+    void reply
+      .status(500)
+      .send({ ok: false, error: toMusterError(err).toWire() });
+  });
+
+  app.get("/healthz", () => ({ ok: true }));
+  app.get("/api/plan", () => plan);
+  app.get("/api/config", () => ({
+    tileUrl: options.tileUrl ?? plan.map?.tileUrl ?? null,
+    tileDatum: plan.map?.tileDatum ?? "wgs84",
+    demo: options.demo,
+  }));
+  app.get("/api/incidents", () => ({
+    ok: true,
+    incidents: service.incidents(),
+  }));
+
+  const EventsQuery = z.object({
+    after: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(1000),
+  });
+  app.get("/api/events", async (request, reply) => {
+    const parsed = EventsQuery.safeParse(request.query);
+    if (!parsed.success) {
+      return reply.status(400).send({
+        ok: false,
+        error: badRequest(parsed.error, "query").toWire(),
+      });
+    }
+    const { after, limit } = parsed.data;
+    return { ok: true, events: await store.readAfter(after, limit) };
+  });
+
+  app.post("/api/commands", async (request, reply) => {
+    const result = await runCommand(service, request.body, logger);
+    const status = result.ok ? 200 : errorCatalogue[result.error.code].status;
+    return reply.status(status).send(result);
+  });
+
+  serveWeb(app, options.webDir);
+  return { app, io };
+}
+
+function serveWeb(app: FastifyInstance, webDir: string): void {
+  const routes = ["/", ...pages, "/unit/:callsign"];
+  if (!existsSync(join(webDir, "index.html"))) {
+    const hint =
+      "The web app is not built. Run `pnpm build`, then restart the server.";
+    const missing = (_req: FastifyRequest, reply: FastifyReply) =>
+      reply.code(503).type("text/plain; charset=utf-8").send(hint);
+    for (const route of routes) app.get(route, missing);
+    return;
+  }
+  void app.register(fastifyStatic, { root: webDir, wildcard: false });
+  const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>
+    reply.sendFile("index.html");
+  for (const route of routes) app.get(route, sendIndex);
+}

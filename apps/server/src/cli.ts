@@ -1,0 +1,147 @@
+import { Command as Program, CommanderError, Option } from "commander";
+import { MusterError, conducts } from "@muster/protocol";
+import { classify } from "@muster/plan";
+import { defaultPlanFile, loadPlan } from "@muster/plan/load";
+import { resolveServeConfig } from "./config.ts";
+import { serve } from "./serve.ts";
+import { runDrillCommand } from "./drillCommand.ts";
+
+// The CLI talks to a person: plain text on stdout/stderr, exit codes
+// 0 (done), 1 (the input is wrong: a plan or a scenario), 2 (bad usage).
+const program = new Program("muster")
+  .description("Muster: the command console for tiered emergency response")
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program
+  .command("serve")
+  .description("start the console server")
+  .option("--port <n>", "port to listen on (MUSTER_PORT, default 4100)")
+  .option("--host <addr>", "address to bind (MUSTER_HOST, default 127.0.0.1)")
+  .option("--data <dir>", "data folder (MUSTER_DATA, default .data)")
+  .option("--plan <file>", "response plan YAML (MUSTER_PLAN)")
+  .option("--demo", "play demo incidents (MUSTER_DEMO=1)")
+  .action(async (flags: Record<string, string | boolean | undefined>) => {
+    const config = resolveServeConfig({
+      port: flags.port as string | undefined,
+      host: flags.host as string | undefined,
+      data: flags.data as string | undefined,
+      plan: flags.plan as string | undefined,
+      demo: flags.demo as boolean | undefined,
+    });
+    const server = await serve(config);
+    process.stdout.write(
+      [
+        "",
+        `Muster is listening on ${server.url}${config.demo ? " (demo)" : ""}`,
+        `  wall screen   ${server.url}/wall`,
+        `  console       ${server.url}/console`,
+        `  unit tablet   ${server.url}/unit/WH-P1`,
+        "",
+      ].join("\n") + "\n",
+    );
+    const stop = () => {
+      void server.close().then(() => process.exit(0));
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+
+program
+  .command("classify")
+  .description("grade a gathering by headcount and conduct")
+  .requiredOption("--headcount <n>", "people gathered, a whole number ≥ 1")
+  .addOption(
+    new Option("--conduct <conduct>", "conduct observed")
+      .choices([...conducts])
+      .makeOptionMandatory(),
+  )
+  .option("--plan <file>", "response plan YAML", defaultPlanFile)
+  .option("--json", "print one JSON object")
+  .action(
+    (flags: {
+      headcount: string;
+      conduct: string;
+      plan: string;
+      json?: boolean;
+    }) => {
+      if (!/^-?\d+(\.\d+)?$/.test(flags.headcount.trim())) {
+        throw new MusterError(
+          "BAD_REQUEST",
+          `--headcount: expected a whole number ≥ 1, got "${flags.headcount}"`,
+          { path: "headcount" },
+        );
+      }
+      const plan = loadPlan(flags.plan);
+      const result = classify(plan, {
+        headcount: Number(flags.headcount),
+        conduct: flags.conduct as (typeof conducts)[number],
+      });
+      const out = {
+        level: result.level,
+        rule: result.band.id,
+        reason: result.reason,
+      };
+      process.stdout.write(
+        flags.json
+          ? JSON.stringify(out) + "\n"
+          : `Level ${out.level} (band ${out.rule}): ${out.reason}\n`,
+      );
+    },
+  );
+
+const planCommand = program.command("plan").description("work with plan files");
+planCommand
+  .command("check")
+  .description("validate a plan file")
+  .argument("<file>", "plan YAML")
+  .action((file: string) => {
+    try {
+      const plan = loadPlan(file);
+      process.stdout.write(
+        `${file}: plan ${plan.id} ${plan.version} is valid\n`,
+      );
+    } catch (err) {
+      if (!(err instanceof MusterError)) throw err;
+      process.stderr.write(err.message + "\n");
+      process.exitCode = 1;
+    }
+  });
+
+const drill = program.command("drill").description("drills and exercises");
+drill
+  .command("run")
+  .description("play a scenario on an accelerated clock and write its report")
+  .argument("<scenario>", "scenario YAML")
+  .option("--speed <n>", "speed-up factor, or max", "max")
+  .option("--seed <n>", "random seed for simulated units", "1")
+  .option("--out <dir>", "folder for report.json and report.html", "reports")
+  .option("--plan <file>", "response plan YAML", defaultPlanFile)
+  .action(
+    async (
+      scenario: string,
+      flags: { speed: string; seed: string; out: string; plan: string },
+    ) => {
+      await runDrillCommand(scenario, flags);
+    },
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = exitCodeFor(err);
+}
+
+function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // Help and version are not errors.
+    if (err.exitCode === 0) return 0;
+    return 2;
+  }
+  if (err instanceof MusterError) {
+    process.stderr.write(`muster: ${err.message}\n`);
+    return err.code === "BAD_REQUEST" ? 2 : 1;
+  }
+  process.stderr.write(`muster: unexpected error: ${String(err)}\n`);
+  return 1;
+}

@@ -1,0 +1,125 @@
+import type { Server, Socket } from "socket.io";
+import {
+  Command,
+  Subscribe,
+  badRequest,
+  socketEvents,
+  toMusterError,
+  type CommandResult,
+  type StoredEvent,
+  type SubscribeResult,
+} from "@muster/protocol";
+import type { IncidentService, Logger } from "@muster/engine";
+import type { EventStore } from "@muster/store";
+
+const CATCH_UP_BATCH = 1000;
+
+interface Cursor {
+  /** Position of the last event this socket was sent; null: catching up. */
+  sent: number | null;
+  /** Live events held back while the socket catches up. */
+  held: StoredEvent[];
+}
+
+type Ack<T> = (answer: T) => void;
+
+/**
+ * Connects Socket.IO clients to the incident service: `subscribe` answers
+ * from the store and then switches the socket to live pushes with nothing
+ * missed or repeated at the seam; `command` runs one validated command.
+ */
+export function attachGateway(
+  io: Server,
+  service: IncidentService,
+  store: EventStore,
+  log: Logger,
+): void {
+  const cursors = new Map<Socket, Cursor>();
+
+  service.onEvents((events) => {
+    for (const [socket, cursor] of cursors) {
+      if (cursor.sent === null) {
+        cursor.held.push(...events);
+        continue;
+      }
+      for (const event of events) {
+        if (event.position <= cursor.sent) continue;
+        socket.emit(socketEvents.event, event);
+        cursor.sent = event.position;
+      }
+    }
+  });
+
+  io.on("connection", (socket) => {
+    const socketLog = { socketId: socket.id };
+    log.debug(socketLog, "socket connected");
+    socket.on("disconnect", () => cursors.delete(socket));
+
+    socket.on(socketEvents.clock, (...args: unknown[]) => {
+      const ack = lastFunction<{ ok: true; now: string }>(args);
+      ack?.({ ok: true, now: new Date().toISOString() });
+    });
+
+    socket.on(socketEvents.subscribe, async (...args: unknown[]) => {
+      const ack = lastFunction<SubscribeResult>(args);
+      if (!ack) return;
+      const parsed = Subscribe.safeParse(args[0]);
+      if (!parsed.success) {
+        ack({ ok: false, error: badRequest(parsed.error).toWire() });
+        return;
+      }
+      const cursor: Cursor = { sent: null, held: [] };
+      cursors.set(socket, cursor);
+      try {
+        const after = parsed.data.after;
+        const events = await store.readAfter(after, CATCH_UP_BATCH);
+        const head = events.at(-1)?.position ?? after;
+        const more = events.length === CATCH_UP_BATCH;
+        ack({ ok: true, events, head, more });
+        if (more) return; // the client asks again from `head`
+        cursor.sent = head;
+        for (const event of cursor.held) {
+          if (event.position <= cursor.sent) continue;
+          socket.emit(socketEvents.event, event);
+          cursor.sent = event.position;
+        }
+        cursor.held = [];
+      } catch (err) {
+        log.error({ err, ...socketLog }, "subscribe failed");
+        ack({ ok: false, error: toMusterError(err).toWire() });
+      }
+    });
+
+    socket.on(socketEvents.command, async (...args: unknown[]) => {
+      const ack = lastFunction<CommandResult>(args);
+      const result = await runCommand(service, args[0], log);
+      ack?.(result);
+    });
+  });
+}
+
+/** Validates and runs one command from any edge (socket or HTTP). */
+export async function runCommand(
+  service: IncidentService,
+  payload: unknown,
+  log: Logger,
+): Promise<CommandResult> {
+  const parsed = Command.safeParse(payload);
+  if (!parsed.success) {
+    const error = badRequest(parsed.error);
+    log.warn({ code: error.code, path: error.path }, "command refused");
+    return { ok: false, error: error.toWire() };
+  }
+  try {
+    return await service.execute(parsed.data);
+  } catch (err) {
+    const error = toMusterError(err);
+    log.error({ err }, "command failed");
+    return { ok: false, error: error.toWire() };
+  }
+}
+
+function lastFunction<T>(args: unknown[]): Ack<T> | undefined {
+  const last = args.at(-1);
+  return typeof last === "function" ? (last as Ack<T>) : undefined;
+}

@@ -1,0 +1,10 @@
+import pino from "pino";
+
+/** The server's pino logger: JSON lines on stdout, level from MUSTER_LOG. */
+export function createLogger(level = process.env.MUSTER_LOG ?? "info") {
+  return pino({
+    level,
+    base: { service: "muster" },
+    redact: ["req.headers.authorization", "*.token", "*.password"],
+  });
+}

@@ -1,0 +1,61 @@
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { IncidentService } from "@muster/engine";
+import { loadPlan } from "@muster/plan/load";
+import { SqliteEventStore } from "@muster/store/sqlite";
+import { buildApp } from "./app.ts";
+import type { ServeConfig } from "./config.ts";
+import { startDemo } from "./demo.ts";
+import { createLogger } from "./logger.ts";
+
+/** A running server, for the CLI and for tests that start it in-process. */
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Loads the plan, opens the store, rebuilds the incidents and listens.
+ * Throws PLAN_INVALID (before anything listens) when the plan is broken.
+ */
+export async function serve(config: ServeConfig): Promise<RunningServer> {
+  const logger = createLogger();
+  const plan = loadPlan(config.planFile);
+  const store = new SqliteEventStore(join(config.dataDir, "muster.db"));
+  const service = new IncidentService({
+    plan,
+    store,
+    logger: logger.child({ component: "engine" }),
+  });
+  await service.start();
+
+  const { app, io } = buildApp({
+    plan,
+    store,
+    service,
+    logger,
+    webDir: config.webDir,
+    tileUrl: config.tileUrl,
+    demo: config.demo,
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.server.address() as AddressInfo;
+  const url = `http://${config.host}:${port}`;
+  logger.info({ url, plan: plan.id, planVersion: plan.version }, "listening");
+
+  const stopDemo = config.demo
+    ? startDemo(service, logger.child({ component: "demo" }))
+    : () => undefined;
+
+  return {
+    url,
+    async close() {
+      stopDemo();
+      service.stop();
+      await service.idle();
+      await io.close();
+      await app.close();
+      await store.close();
+    },
+  };
+}
