@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
@@ -44,7 +45,8 @@ export function buildApp(options: AppOptions): {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: MAX_MESSAGE_BYTES,
-    disableRequestLogging: true,
+    // One line per request would drown the events that matter.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   const io = new Server(app.server, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -117,7 +119,11 @@ function serveWeb(app: FastifyInstance, webDir: string): void {
     for (const route of routes) app.get(route, missing);
     return;
   }
-  void app.register(fastifyStatic, { root: webDir, wildcard: false });
+  void app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    index: false,
+  });
   const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>
     reply.sendFile("index.html");
   for (const route of routes) app.get(route, sendIndex);

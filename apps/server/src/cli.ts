@@ -4,7 +4,6 @@ import { classify } from "@muster/plan";
 import { defaultPlanFile, loadPlan } from "@muster/plan/load";
 import { resolveServeConfig } from "./config.ts";
 import { serve } from "./serve.ts";
-import { runDrillCommand } from "./drillCommand.ts";
 
 // The CLI talks to a person: plain text on stdout/stderr, exit codes
 // 0 (done), 1 (the input is wrong: a plan or a scenario), 2 (bad usage).
@@ -122,7 +121,9 @@ drill
       scenario: string,
       flags: { speed: string; seed: string; out: string; plan: string },
     ) => {
-      await runDrillCommand(scenario, flags);
+      // Loaded on demand: serving never needs the drill runner.
+    const { runDrillCommand } = await import("./drillCommand.ts");
+    await runDrillCommand(scenario, flags);
     },
   );
 

@@ -53,7 +53,11 @@ export const Command = z.discriminatedUnion("type", [
     headcount: Headcount,
     conduct: Conduct,
   }),
-  strict({ type: z.literal("group.acknowledge"), ...onIncident, group: PlanId }),
+  strict({
+    type: z.literal("group.acknowledge"),
+    ...onIncident,
+    group: PlanId,
+  }),
   strict({ type: z.literal("unit.acknowledge"), ...fromDevice }),
   strict({
     type: z.literal("unit.decline"),
@@ -67,7 +71,11 @@ export const Command = z.discriminatedUnion("type", [
     ...onIncident,
     replaces: Callsign,
   }),
-  strict({ type: z.literal("unit.release"), ...onIncident, callsign: Callsign }),
+  strict({
+    type: z.literal("unit.release"),
+    ...onIncident,
+    callsign: Callsign,
+  }),
   strict({
     type: z.literal("incident.resolve"),
     ...onIncident,

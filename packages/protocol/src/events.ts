@@ -1,9 +1,4 @@
-import type {
-  Conduct,
-  LatLon,
-  Level,
-  LocalisedText,
-} from "./domain.ts";
+import type { Conduct, LatLon, Level, LocalisedText } from "./domain.ts";
 import type { Place } from "./commands.ts";
 
 /** Who commands, as the plan names the post (and the person on duty). */

@@ -1,9 +1,5 @@
 import { MusterError, type StoredEvent } from "@muster/protocol";
-import type {
-  AppendInput,
-  CommandRecord,
-  EventStore,
-} from "./eventStore.ts";
+import type { AppendInput, CommandRecord, EventStore } from "./eventStore.ts";
 
 /**
  * An event store in memory: for drills run from the command line, which

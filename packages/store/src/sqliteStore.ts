@@ -2,11 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { StoredEvent, WireError } from "@muster/protocol";
-import type {
-  AppendInput,
-  CommandRecord,
-  EventStore,
-} from "./eventStore.ts";
+import type { AppendInput, CommandRecord, EventStore } from "./eventStore.ts";
 import { reused, seqConflict } from "./memoryStore.ts";
 
 const schema = `

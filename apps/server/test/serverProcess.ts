@@ -1,0 +1,133 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse, stringify } from "yaml";
+import { io, type Socket } from "socket.io-client";
+import {
+  socketEvents,
+  type Command,
+  type CommandResult,
+  type StoredEvent,
+  type SubscribeResult,
+} from "@muster/protocol";
+
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+const cli = join(repoRoot, "apps/server/src/cli.ts");
+
+/** A real `muster serve` process on a free port. */
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts `muster serve` as a child process and waits for its URL. */
+export async function startServer(options: {
+  dataDir: string;
+  planFile?: string;
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
+  const args = ["--import", "tsx", cli, "serve", "--port", "0", "--data", options.dataDir];
+  if (options.planFile) args.push("--plan", options.planFile);
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, MUSTER_LOG: "warn", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (b: Buffer) => (out += b.toString()));
+  child.stderr.on("data", (b: Buffer) => (out += b.toString()));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const look = () => {
+      const match = /listening on (http:\/\/[\d.:]+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on("data", look);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+
+  return {
+    url,
+    child,
+    output: () => out,
+    stop: (signal = "SIGTERM") =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          return resolve();
+        }
+        child.once("exit", () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
+
+/** A fresh temporary data folder. */
+export function tempDir(prefix = "muster-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * Writes a copy of the default plan with short clocks (seconds, not
+ * minutes) so that deadlines fall due within a test.
+ */
+export function writeFastPlan(dir: string, clockSeconds = 4, ackSeconds = 60): string {
+  const plan = parse(readFileSync(join(repoRoot, "scenarios/wanghai.plan.yaml"), "utf8")) as {
+    tiers: { clockMinutes: number; ackMinutes: number }[];
+  };
+  for (const [i, tier] of plan.tiers.entries()) {
+    tier.clockMinutes = (clockSeconds * (i + 1)) / 60;
+    tier.ackMinutes = ackSeconds / 60;
+  }
+  const file = join(dir, "fast.plan.yaml");
+  writeFileSync(file, stringify(plan));
+  return file;
+}
+
+/** A socket.io-client that collects every event pushed to it. */
+export class TestClient {
+  readonly socket: Socket;
+  readonly events: StoredEvent[] = [];
+
+  constructor(url: string) {
+    this.socket = io(url, { transports: ["websocket"], forceNew: true });
+    this.socket.on(socketEvents.event, (e: StoredEvent) => this.events.push(e));
+  }
+
+  async subscribe(after = 0): Promise<SubscribeResult> {
+    const result = (await this.socket
+      .timeout(10_000)
+      .emitWithAck(socketEvents.subscribe, { after })) as SubscribeResult;
+    if (result.ok) this.events.push(...result.events);
+    return result;
+  }
+
+  send(command: Command | unknown): Promise<CommandResult> {
+    return this.socket.timeout(10_000).emitWithAck(socketEvents.command, command) as Promise<CommandResult>;
+  }
+
+  /** Waits until an event matches, or fails after `ms`. */
+  async waitFor(match: (e: StoredEvent) => boolean, ms = 15_000): Promise<StoredEvent> {
+    const start = Date.now();
+    for (;;) {
+      const found = this.events.find(match);
+      if (found) return found;
+      if (Date.now() - start > ms) throw new Error("timed out waiting for an event");
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}

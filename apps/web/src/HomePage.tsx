@@ -1,0 +1,33 @@
+import { useTranslation } from "react-i18next";
+import { AppHeader } from "./components/AppHeader.tsx";
+import { useFormat } from "./lib/format.ts";
+import { usePlan } from "./lib/PlanContext.tsx";
+
+/** The front page: where each screen lives. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const { plan } = usePlan();
+  const format = useFormat();
+
+  return (
+    <div className="home">
+      <AppHeader title={t("home.title")} />
+      <main className="home-body">
+        <nav className="home-screens">
+          <a href="/console" data-testid="link-console">{t("console.title")}</a>
+          <a href="/wall" data-testid="link-wall">{t("wall.title")}</a>
+        </nav>
+        <h2>{t("home.units")}</h2>
+        <ul className="home-units">
+          {plan.units.map((unit) => (
+            <li key={unit.callsign}>
+              <a href={`/unit/${unit.callsign}`}>
+                {unit.callsign} · {format.name(unit.name)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { IncidentState } from "@muster/engine";
+import type { Send } from "./types.ts";
+
+/**
+ * The end of an incident: resolve it, hand the dispute to follow-up under
+ * "three fixed" (lead unit, responsible person, measures), and close it.
+ */
+export function CloseoutPanel({ incident, send }: {
+  incident: IncidentState;
+  send: Send;
+}) {
+  const { t } = useTranslation();
+  const { phase, incidentId } = incident;
+  const [note, setNote] = useState("");
+
+  return (
+    <section className="subpanel closeout">
+      <h3>{t("console.closeout")}</h3>
+      {(phase === "watch" || phase === "responding") && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const trimmed = note.trim();
+            void send({
+              type: "incident.resolve",
+              incidentId,
+              ...(trimmed ? { note: trimmed } : {}),
+            });
+          }}
+        >
+          <input
+            data-testid="resolve-note"
+            placeholder={t("console.resolveNote")}
+            maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <button type="submit" data-testid="btn-resolve">
+            {t("console.resolve")}
+          </button>
+        </form>
+      )}
+      {phase === "resolved" && <FollowUpForm incident={incident} send={send} />}
+      {(phase === "resolved" || phase === "followUp") && (
+        <button
+          type="button"
+          data-testid="btn-close"
+          onClick={() => void send({ type: "incident.close", incidentId })}
+        >
+          {t("console.close")}
+        </button>
+      )}
+      {incident.followUp && (
+        <p className="follow-up" data-testid="follow-up">
+          {t("console.followUpSummary", incident.followUp)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function FollowUpForm({ incident, send }: { incident: IncidentState; send: Send }) {
+  const { t } = useTranslation();
+  const [leadUnit, setLeadUnit] = useState("");
+  const [person, setPerson] = useState("");
+  const [measures, setMeasures] = useState("");
+  const ready = [leadUnit, person, measures].every((v) => v.trim() !== "");
+
+  return (
+    <form
+      className="follow-up-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!ready) return;
+        void send({
+          type: "incident.handToFollowUp",
+          incidentId: incident.incidentId,
+          leadUnit: leadUnit.trim(),
+          responsiblePerson: person.trim(),
+          measures: measures.trim(),
+        });
+      }}
+    >
+      <label>
+        {t("console.leadUnit")}
+        <input data-testid="followup-lead" maxLength={120} value={leadUnit}
+          onChange={(e) => setLeadUnit(e.target.value)} />
+      </label>
+      <label>
+        {t("console.responsiblePerson")}
+        <input data-testid="followup-person" maxLength={120} value={person}
+          onChange={(e) => setPerson(e.target.value)} />
+      </label>
+      <label>
+        {t("console.measures")}
+        <textarea data-testid="followup-measures" maxLength={500} value={measures}
+          onChange={(e) => setMeasures(e.target.value)} />
+      </label>
+      <button type="submit" data-testid="btn-followup" disabled={!ready}>
+        {t("console.handToFollowUp")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { useTranslation } from "react-i18next";
+import type { IncidentState } from "@muster/engine";
+import type { PostRef } from "@muster/protocol";
+import { useFormat } from "../lib/format.ts";
+import { useNames } from "../lib/names.ts";
+
+/** The command post: commander, first deputy, and each group's answer. */
+export function CommandPostPanel({ incident }: { incident: IncidentState }) {
+  const { t } = useTranslation();
+  const names = useNames();
+  const post = incident.commandPost;
+
+  if (!post) {
+    return (
+      <section className="command-post" data-testid="command-post">
+        <p className="muted">{t("commandPost.none")}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="command-post" data-testid="command-post">
+      <dl className="command-roles">
+        <Role label={t("commandPost.commander")} post={post.commander} />
+        {post.firstDeputy && (
+          <Role label={t("commandPost.firstDeputy")} post={post.firstDeputy} />
+        )}
+      </dl>
+      <ul className="groups">
+        {incident.groups.map((group) => {
+          const acknowledged = group.acknowledgedAt !== null;
+          return (
+            <li
+              key={group.group}
+              className={acknowledged ? "group-ack" : "group-waiting"}
+              data-testid={`group-${group.group}`}
+              data-acknowledged={acknowledged}
+            >
+              <span aria-hidden>{acknowledged ? "✔" : "…"}</span>
+              {names.group(group.group)}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Role({ label, post }: { label: string; post: PostRef }) {
+  const format = useFormat();
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>
+        {format.name(post.name, post.post)}
+        {post.onDuty && <span className="on-duty"> · {post.onDuty}</span>}
+      </dd>
+    </div>
+  );
+}

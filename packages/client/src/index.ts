@@ -1,0 +1,27 @@
+/**
+ * The framework-free client of a Muster server: ordered event stream,
+ * folded incidents and a command outbox, shared by the web pages, the
+ * tests and the benchmarks.
+ */
+export {
+  MusterClient,
+  type ConnectTarget,
+  type MusterClientOptions,
+} from "./musterClient.ts";
+export {
+  MemoryOutboxStore,
+  type OutboxEntry,
+  type OutboxStore,
+} from "./outboxStore.ts";
+export { EventSequencer } from "./sequencer.ts";
+export { newCommandId } from "./commandId.ts";
+export { backoffDelay, type BackoffOptions } from "./backoff.ts";
+export type { IncidentReducer } from "./readModel.ts";
+export type { MusterSocket } from "./socketTypes.ts";
+export type {
+  ClientSnapshot,
+  CommandInput,
+  CommandStatus,
+  ConnectionState,
+  DistributiveOmit,
+} from "./types.ts";

@@ -1,0 +1,365 @@
+import {
+  socketEvents,
+  type CommandResult,
+  type ErrorCode,
+  type StoredEvent,
+} from "@muster/protocol";
+import { applyEvent } from "@muster/engine";
+import {
+  io,
+  type ManagerOptions,
+  type SocketOptions,
+} from "socket.io-client";
+import {
+  backoffDelay,
+  defaultBackoff,
+  Waiter,
+  type BackoffOptions,
+} from "./backoff.ts";
+import { measureClockOffset } from "./clockOffset.ts";
+import { newCommandId } from "./commandId.ts";
+import { Outbox } from "./outbox.ts";
+import { MemoryOutboxStore, type OutboxStore } from "./outboxStore.ts";
+import { ReadModel, type IncidentReducer } from "./readModel.ts";
+import { EventSequencer } from "./sequencer.ts";
+import type { MusterSocket } from "./socketTypes.ts";
+import type {
+  ClientSnapshot,
+  CommandInput,
+  CommandStatus,
+  ConnectionState,
+} from "./types.ts";
+
+/** Options of a MusterClient; every one has a default. */
+export interface MusterClientOptions {
+  /** Where queued commands survive a reload; in memory by default. */
+  outbox?: OutboxStore;
+  /** How long to wait for a command's ack before retrying; 5 s. */
+  ackTimeoutMs?: number;
+  /** How long to wait for a catch-up batch; 15 s. */
+  subscribeTimeoutMs?: number;
+  /** Retry delays for commands and catch-up; 0.5 s doubling to 10 s. */
+  backoff?: Partial<BackoffOptions>;
+  /** Error codes answered by retrying, not by giving up. */
+  retryCodes?: readonly ErrorCode[];
+  /** Folds one event into an incident; the engine's `applyEvent`. */
+  reducer?: IncidentReducer;
+  /** How many settled commands the snapshot remembers; 200. */
+  keepSettled?: number;
+  /** The device clock; `Date.now` unless a test drives time. */
+  now?: () => number;
+}
+
+/** Where to connect: a URL, URL and Socket.IO options, or a socket. */
+export type ConnectTarget =
+  | string
+  | { url?: string; options?: Partial<ManagerOptions & SocketOptions> }
+  | { socket: MusterSocket };
+
+type Listener = () => void;
+
+/**
+ * The one client of a Muster server, for pages, tests and benchmarks.
+ * Keeps a folded copy of every incident, always in event position order,
+ * and an outbox that delivers each command once.
+ *
+ * @example
+ * const client = new MusterClient().connect("http://127.0.0.1:4100");
+ * client.subscribe(() => render(client.getSnapshot()));
+ * await client.send({ type: "incident.close", incidentId: "2026-0042" });
+ */
+export class MusterClient {
+  readonly #now: () => number;
+  readonly #ackTimeoutMs: number;
+  readonly #subscribeTimeoutMs: number;
+  readonly #backoff: BackoffOptions;
+  readonly #keepSettled: number;
+  readonly #store: OutboxStore;
+  readonly #outbox: Outbox;
+  readonly #restored: Promise<void>;
+  readonly #sequencer = new EventSequencer();
+  readonly #model: ReadModel;
+  readonly #waiter = new Waiter();
+  readonly #listeners = new Set<Listener>();
+
+  #socket: MusterSocket | null = null;
+  /** Bumped on every connect and disconnect; stale loops check it. */
+  #generation = 0;
+  #catchingUpIn: number | null = null;
+  #commands = new Map<string, CommandStatus>();
+  #commandsChanged = false;
+  #connection: ConnectionState;
+  #lastEventAt: string | null = null;
+  #clockOffsetMs: number | null = null;
+  #snapshot: ClientSnapshot;
+  #dirty = false;
+  #scheduled = false;
+  #closed = false;
+
+  constructor(options: MusterClientOptions = {}) {
+    this.#now = options.now ?? Date.now;
+    this.#ackTimeoutMs = options.ackTimeoutMs ?? 5_000;
+    this.#subscribeTimeoutMs = options.subscribeTimeoutMs ?? 15_000;
+    this.#backoff = { ...defaultBackoff, ...options.backoff };
+    this.#keepSettled = options.keepSettled ?? 200;
+    this.#model = new ReadModel(options.reducer ?? applyEvent);
+    this.#store = options.outbox ?? new MemoryOutboxStore();
+    this.#outbox = new Outbox({
+      store: this.#store,
+      backoff: this.#backoff,
+      ackTimeoutMs: this.#ackTimeoutMs,
+      retryCodes: options.retryCodes ?? ["SEQ_CONFLICT", "INTERNAL"],
+      transport: {
+        isConnected: () => this.#socket?.connected ?? false,
+        deliver: (command, timeoutMs) => this.#requireSocket()
+          .timeout(timeoutMs)
+          .emitWithAck(socketEvents.command, command),
+      },
+      onChange: (status) => this.#recordCommand(status),
+    });
+    this.#restored = this.#store
+      .load()
+      .then((entries) => this.#outbox.restore(entries))
+      .catch(() => undefined);
+
+    this.#connection = { kind: "offline", since: this.#isoNow() };
+    this.#snapshot = {
+      connection: this.#connection,
+      position: 0,
+      lastEventAt: null,
+      clockOffsetMs: null,
+      ...this.#model.publish(),
+      commands: this.#commands,
+    };
+  }
+
+  /** Opens the connection; without a target, the page's own origin. */
+  connect(target?: ConnectTarget): this {
+    if (this.#socket) throw new Error("MusterClient is already connected");
+    this.#socket = openSocket(target);
+    this.#wire(this.#socket);
+    return this;
+  }
+
+  /** Closes the connection and stops retrying; queued commands stay stored. */
+  close(): void {
+    this.#closed = true;
+    this.#generation++;
+    this.#waiter.wake();
+    this.#outbox.close();
+    this.#socket?.disconnect();
+  }
+
+  /** Calls `listener` after every change of the snapshot. */
+  subscribe = (listener: Listener): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** The current snapshot; a new object only when something changed. */
+  getSnapshot = (): ClientSnapshot => this.#snapshot;
+
+  /**
+   * Queues a command and resolves with the server's answer, retrying
+   * through disconnects and timeouts. Resolves (not rejects) with an
+   * `ok: false` result when the server refuses it.
+   */
+  async send(input: CommandInput): Promise<CommandResult> {
+    if (this.#closed) throw new Error("MusterClient is closed");
+    await this.#restored;
+
+    const command = { ...input, commandId: newCommandId() };
+    return this.#outbox.enqueue(command, this.#isoNow());
+  }
+
+  /** The server's time now, by the measured offset (or the device's). */
+  serverNow(): number {
+    return this.#now() + (this.#clockOffsetMs ?? 0);
+  }
+
+  /** Resolves with the first snapshot for which `test` holds. */
+  waitFor(
+    test: (snapshot: ClientSnapshot) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<ClientSnapshot> {
+    if (test(this.#snapshot)) return Promise.resolve(this.#snapshot);
+
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`waitFor timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
+      const stop = this.subscribe(() => {
+        if (!test(this.#snapshot)) return;
+        clearTimeout(timer);
+        stop();
+        resolve(this.#snapshot);
+      });
+    });
+  }
+
+  #wire(socket: MusterSocket): void {
+    const onConnect = () => {
+      const generation = ++this.#generation;
+      this.#outbox.wake();
+      void this.#measureClock(socket, generation);
+      void this.#catchUp(generation);
+    };
+    socket.on("connect", onConnect);
+    socket.on("disconnect", (reason) => {
+      this.#generation++;
+      this.#waiter.wake();
+      this.#setConnection({ kind: "offline", since: this.#isoNow() });
+      // The server hung up on purpose; Socket.IO leaves that to us, and
+      // a console must keep trying.
+      if (reason === "io server disconnect" && !this.#closed) {
+        socket.connect();
+      }
+    });
+    socket.on(socketEvents.event, (event) => this.#receive([event]));
+    if (socket.connected) onConnect();
+  }
+
+  #receive(events: readonly StoredEvent[]): void {
+    let last: StoredEvent | undefined;
+    for (const event of events) {
+      const ready = this.#sequencer.accept(event);
+      this.#model.apply(ready);
+      last = ready.at(-1) ?? last;
+    }
+    if (last) {
+      this.#lastEventAt = last.at;
+      this.#schedule();
+    }
+    if (this.#sequencer.hasGap && this.#catchingUpIn === null) {
+      void this.#catchUp(this.#generation);
+    }
+  }
+
+  /** Asks for everything after the last position until nothing is missing. */
+  async #catchUp(generation: number): Promise<void> {
+    const socket = this.#socket;
+    if (!socket || this.#catchingUpIn === generation) return;
+    this.#catchingUpIn = generation;
+    this.#setConnection({ kind: "catchingUp" });
+
+    try {
+      for (let attempt = 0; this.#isCurrent(generation); ) {
+        const before = this.#sequencer.position;
+        const result = await socket
+          .timeout(this.#subscribeTimeoutMs)
+          .emitWithAck(socketEvents.subscribe, { after: before })
+          .catch(() => null);
+        if (!this.#isCurrent(generation)) return;
+        if (result?.ok) this.#receive(result.events);
+
+        if (result?.ok && !result.more && !this.#sequencer.hasGap) {
+          this.#setConnection({ kind: "live" });
+          return;
+        }
+        if (this.#sequencer.position > before) {
+          attempt = 0;
+        } else {
+          await this.#waiter.sleep(backoffDelay(attempt++, this.#backoff));
+        }
+      }
+    } finally {
+      if (this.#catchingUpIn === generation) this.#catchingUpIn = null;
+    }
+  }
+
+  async #measureClock(socket: MusterSocket, generation: number) {
+    const sample = await measureClockOffset(
+      () => socket.timeout(this.#ackTimeoutMs).emitWithAck(socketEvents.clock),
+      this.#now,
+    ).catch(() => null);
+    if (!sample || !this.#isCurrent(generation)) return;
+
+    this.#clockOffsetMs = sample.offsetMs;
+    this.#schedule();
+  }
+
+  #isCurrent(generation: number): boolean {
+    return (
+      !this.#closed &&
+      generation === this.#generation &&
+      (this.#socket?.connected ?? false)
+    );
+  }
+
+  #recordCommand(status: CommandStatus): void {
+    if (!this.#commandsChanged) {
+      this.#commands = new Map(this.#commands);
+      this.#commandsChanged = true;
+    }
+    this.#commands.set(status.command.commandId, status);
+    this.#forgetOldCommands();
+    this.#schedule();
+  }
+
+  #forgetOldCommands(): void {
+    let settled = 0;
+    for (const status of this.#commands.values()) {
+      if (status.state !== "pending") settled++;
+    }
+    for (const [id, status] of this.#commands) {
+      if (settled <= this.#keepSettled) break;
+      if (status.state === "pending") continue;
+      this.#commands.delete(id);
+      settled--;
+    }
+  }
+
+  #setConnection(connection: ConnectionState): void {
+    if (this.#connection.kind === connection.kind) return;
+    this.#connection = connection;
+    this.#schedule();
+  }
+
+  /**
+   * Publishes at most once per microtask, so a catch-up batch of
+   * thousands of events makes one snapshot, not thousands.
+   */
+  #schedule(): void {
+    this.#dirty = true;
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => this.#flush());
+  }
+
+  #flush(): void {
+    this.#scheduled = false;
+    if (!this.#dirty) return;
+    this.#dirty = false;
+
+    const model = this.#model.changed ? this.#model.publish() : null;
+    this.#commandsChanged = false;
+    this.#snapshot = {
+      connection: this.#connection,
+      position: this.#sequencer.position,
+      lastEventAt: this.#lastEventAt,
+      clockOffsetMs: this.#clockOffsetMs,
+      incidents: model?.incidents ?? this.#snapshot.incidents,
+      timelines: model?.timelines ?? this.#snapshot.timelines,
+      commands: this.#commands,
+    };
+    for (const listener of [...this.#listeners]) listener();
+  }
+
+  #requireSocket(): MusterSocket {
+    if (!this.#socket) throw new Error("MusterClient is not connected");
+    return this.#socket;
+  }
+
+  #isoNow(): string {
+    return new Date(this.#now()).toISOString();
+  }
+}
+
+function openSocket(target: ConnectTarget | undefined): MusterSocket {
+  if (typeof target === "string") return io(target);
+  if (target && "socket" in target) return target.socket;
+
+  const options = target?.options ?? {};
+  return target?.url === undefined ? io(options) : io(target.url, options);
+}

@@ -1,0 +1,80 @@
+import type { StoredEvent } from "@muster/protocol";
+import type { IncidentState } from "@muster/engine";
+
+/** Applies one event to an incident; the engine's `applyEvent`. */
+export type IncidentReducer = (
+  state: IncidentState | undefined,
+  event: StoredEvent,
+) => IncidentState;
+
+/**
+ * The incidents and their timelines, folded from events in order, with
+ * copy-on-write between publications: maps and timelines handed out by
+ * `publish()` are never mutated afterwards, yet a burst of events costs
+ * one copy of each map, not one per event.
+ */
+export class ReadModel {
+  readonly #reduce: IncidentReducer;
+  #incidents = new Map<string, IncidentState>();
+  #timelines = new Map<string, StoredEvent[]>();
+  #ownMaps = false;
+  readonly #ownTimelines = new Set<string>();
+  #changed = false;
+
+  constructor(reduce: IncidentReducer) {
+    this.#reduce = reduce;
+  }
+
+  /** True when events were applied since the last `publish()`. */
+  get changed(): boolean {
+    return this.#changed;
+  }
+
+  /** Applies events that are already in position order. */
+  apply(events: readonly StoredEvent[]): void {
+    if (events.length === 0) return;
+    if (!this.#ownMaps) {
+      this.#incidents = new Map(this.#incidents);
+      this.#timelines = new Map(this.#timelines);
+      this.#ownMaps = true;
+    }
+
+    for (const event of events) {
+      const id = event.incidentId;
+      this.#fold(id, event);
+      this.#timelineFor(id).push(event);
+    }
+    this.#changed = true;
+  }
+
+  /** Hands out the current maps; later changes go to fresh copies. */
+  publish(): {
+    incidents: ReadonlyMap<string, IncidentState>;
+    timelines: ReadonlyMap<string, readonly StoredEvent[]>;
+  } {
+    this.#ownMaps = false;
+    this.#ownTimelines.clear();
+    this.#changed = false;
+    return { incidents: this.#incidents, timelines: this.#timelines };
+  }
+
+  #fold(id: string, event: StoredEvent): void {
+    try {
+      this.#incidents.set(id, this.#reduce(this.#incidents.get(id), event));
+    } catch {
+      // An event the fold cannot take (say, an update whose report this
+      // client never saw) must not stop the stream: the timeline keeps
+      // it and the incident stays as it was.
+    }
+  }
+
+  #timelineFor(id: string): StoredEvent[] {
+    let timeline = this.#timelines.get(id);
+    if (!timeline || !this.#ownTimelines.has(id)) {
+      timeline = timeline ? [...timeline] : [];
+      this.#timelines.set(id, timeline);
+      this.#ownTimelines.add(id);
+    }
+    return timeline;
+  }
+}

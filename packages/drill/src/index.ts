@@ -1,0 +1,3 @@
+export * from "./runner.ts";
+export * from "./scenario.ts";
+export * from "./parse.ts";
