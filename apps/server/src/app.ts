@@ -43,7 +43,7 @@ export function buildApp(options: AppOptions): {
 } {
   const { plan, store, service, logger } = options;
   const app = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
+    loggerInstance: logger,
     bodyLimit: MAX_MESSAGE_BYTES,
     // One line per request would drown the events that matter.
     logController: new LogController({ disableRequestLogging: true }),

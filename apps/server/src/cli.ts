@@ -74,7 +74,7 @@ program
       const plan = loadPlan(flags.plan);
       const result = classify(plan, {
         headcount: Number(flags.headcount),
-        conduct: flags.conduct as (typeof conducts)[number],
+        conduct: flags.conduct,
       });
       const out = {
         level: result.level,
@@ -122,8 +122,8 @@ drill
       flags: { speed: string; seed: string; out: string; plan: string },
     ) => {
       // Loaded on demand: serving never needs the drill runner.
-    const { runDrillCommand } = await import("./drillCommand.ts");
-    await runDrillCommand(scenario, flags);
+      const { runDrillCommand } = await import("./drillCommand.ts");
+      await runDrillCommand(scenario, flags);
     },
   );
 

@@ -39,7 +39,7 @@ export function startDemo(service: IncidentService, log: Logger): () => void {
   };
   const send = (body: Body) =>
     service
-      .execute({ ...body, commandId: `demo-${randomUUID()}` } as Command)
+      .execute({ ...body, commandId: `demo-${randomUUID()}` })
       .then((result) => {
         if (!result.ok) {
           log.debug(

@@ -49,7 +49,11 @@ describe("the real server over real sockets", () => {
   test("pushes an incident's events in order, positions and seqs gap-free", async () => {
     server = await start();
     const wall = connect(server.url);
-    expect(await wall.subscribe(0)).toMatchObject({ ok: true, events: [], head: 0 });
+    expect(await wall.subscribe(0)).toMatchObject({
+      ok: true,
+      events: [],
+      head: 0,
+    });
 
     const result = await wall.send(report);
     expect(result.ok).toBe(true);
@@ -83,16 +87,24 @@ describe("the real server over real sockets", () => {
 
     expect(first.ok && second.ok).toBe(true);
     expect(second).toMatchObject({ duplicate: true });
-    expect(first.ok && second.ok && second.positions).toEqual(first.ok && first.positions);
+    expect(first.ok && second.ok && second.positions).toEqual(
+      first.ok && first.positions,
+    );
     const res = await fetch(`${server.url}/api/events?after=0`);
     const { events } = (await res.json()) as { events: StoredEvent[] };
-    expect(events.filter((e) => e.type === "unit.acknowledged")).toHaveLength(1);
+    expect(events.filter((e) => e.type === "unit.acknowledged")).toHaveLength(
+      1,
+    );
   });
 
   test("a bad message is answered with code and path and changes nothing", async () => {
     const client = connect(server.url);
     const head = (await client.subscribe(0)).ok ? client.events.length : -1;
-    const bad = await client.send({ ...report, commandId: "itest-bad-00001", headcount: 2.5 });
+    const bad = await client.send({
+      ...report,
+      commandId: "itest-bad-00001",
+      headcount: 2.5,
+    });
     const garbage = await client.send("not a command");
 
     expect(bad).toEqual({
@@ -103,7 +115,10 @@ describe("the real server over real sockets", () => {
         message: expect.stringContaining("headcount") as string,
       },
     });
-    expect(garbage).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(garbage).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
     const res = await fetch(`${server.url}/api/events?after=0`);
     const { events } = (await res.json()) as { events: StoredEvent[] };
     expect(events).toHaveLength(head);
@@ -122,19 +137,32 @@ describe("the real server over real sockets", () => {
     const late = (await wall.waitFor(
       (e) => e.type === "tier.late" && e.data.tier === "police",
     )) as Extract<StoredEvent, { type: "tier.late" }>;
-    const police = (before as { tiers: { tier: string; deadline: string }[] }[])[0]!
-      .tiers.find((t) => t.tier === "police")!;
+    const police = (
+      before as { tiers: { tier: string; deadline: string }[] }[]
+    )[0]!.tiers.find((t) => t.tier === "police")!;
 
     // The deadline passed while the server was down: it fires at once,
     // carrying its original due time.
     expect(late.at).toBe(police.deadline);
-    const after = (await (await fetch(`${server.url}/api/incidents`)).json()) as {
-      incidents: { tiers: { tier: string; status: string }[]; units: unknown[] }[];
+    const after = (await (
+      await fetch(`${server.url}/api/incidents`)
+    ).json()) as {
+      incidents: {
+        tiers: { tier: string; status: string }[];
+        units: unknown[];
+      }[];
     };
     const restored = after.incidents[0]!;
-    expect(restored.units).toEqual((before as { units: unknown[] }[])[0]!.units);
-    expect(restored.tiers.find((t) => t.tier === "police")!.status).toBe("late");
+    expect(restored.units).toEqual(
+      (before as { units: unknown[] }[])[0]!.units,
+    );
+    expect(restored.tiers.find((t) => t.tier === "police")!.status).toBe(
+      "late",
+    );
     // Later deadlines are armed again and fire on time.
-    await wall.waitFor((e) => e.type === "tier.late" && e.data.tier === "departments", 20_000);
+    await wall.waitFor(
+      (e) => e.type === "tier.late" && e.data.tier === "departments",
+      20_000,
+    );
   });
 });

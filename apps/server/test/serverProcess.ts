@@ -7,7 +7,6 @@ import { parse, stringify } from "yaml";
 import { io, type Socket } from "socket.io-client";
 import {
   socketEvents,
-  type Command,
   type CommandResult,
   type StoredEvent,
   type SubscribeResult,
@@ -30,7 +29,16 @@ export async function startServer(options: {
   planFile?: string;
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
-  const args = ["--import", "tsx", cli, "serve", "--port", "0", "--data", options.dataDir];
+  const args = [
+    "--import",
+    "tsx",
+    cli,
+    "serve",
+    "--port",
+    "0",
+    "--data",
+    options.dataDir,
+  ];
   if (options.planFile) args.push("--plan", options.planFile);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
@@ -42,7 +50,10 @@ export async function startServer(options: {
   child.stderr.on("data", (b: Buffer) => (out += b.toString()));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${out}`)),
+      60_000,
+    );
     const look = () => {
       const match = /listening on (http:\/\/[\d.:]+)/.exec(out);
       if (match?.[1]) {
@@ -81,8 +92,14 @@ export function tempDir(prefix = "muster-test-"): string {
  * Writes a copy of the default plan with short clocks (seconds, not
  * minutes) so that deadlines fall due within a test.
  */
-export function writeFastPlan(dir: string, clockSeconds = 4, ackSeconds = 60): string {
-  const plan = parse(readFileSync(join(repoRoot, "scenarios/wanghai.plan.yaml"), "utf8")) as {
+export function writeFastPlan(
+  dir: string,
+  clockSeconds = 4,
+  ackSeconds = 60,
+): string {
+  const plan = parse(
+    readFileSync(join(repoRoot, "scenarios/wanghai.plan.yaml"), "utf8"),
+  ) as {
     tiers: { clockMinutes: number; ackMinutes: number }[];
   };
   for (const [i, tier] of plan.tiers.entries()) {
@@ -112,17 +129,23 @@ export class TestClient {
     return result;
   }
 
-  send(command: Command | unknown): Promise<CommandResult> {
-    return this.socket.timeout(10_000).emitWithAck(socketEvents.command, command) as Promise<CommandResult>;
+  send(command: unknown): Promise<CommandResult> {
+    return this.socket
+      .timeout(10_000)
+      .emitWithAck(socketEvents.command, command) as Promise<CommandResult>;
   }
 
   /** Waits until an event matches, or fails after `ms`. */
-  async waitFor(match: (e: StoredEvent) => boolean, ms = 15_000): Promise<StoredEvent> {
+  async waitFor(
+    match: (e: StoredEvent) => boolean,
+    ms = 15_000,
+  ): Promise<StoredEvent> {
     const start = Date.now();
     for (;;) {
       const found = this.events.find(match);
       if (found) return found;
-      if (Date.now() - start > ms) throw new Error("timed out waiting for an event");
+      if (Date.now() - start > ms)
+        throw new Error("timed out waiting for an event");
       await new Promise((r) => setTimeout(r, 25));
     }
   }

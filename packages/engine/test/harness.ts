@@ -20,10 +20,12 @@ export async function startHarness(store = new MemoryEventStore()) {
   const run = async (body: Body, commandId?: string) => {
     counter += 1;
     const id = commandId ?? `test-cmd-${String(counter).padStart(6, "0")}`;
-    const result = await service.execute({ ...body, commandId: id } as Command);
+    const result = await service.execute({ ...body, commandId: id });
     return result;
   };
-  const ok = async (body: Body): Promise<Extract<CommandResult, { ok: true }>> => {
+  const ok = async (
+    body: Body,
+  ): Promise<Extract<CommandResult, { ok: true }>> => {
     const result = await run(body);
     if (!result.ok) throw new Error(`${body.type}: ${result.error.message}`);
     return result;
@@ -33,10 +35,16 @@ export async function startHarness(store = new MemoryEventStore()) {
     clock.advanceTo(clock.ms + ms);
     await service.idle();
   };
-  const report = (headcount: number, conduct: "none" | "tendency" | "serious") =>
+  const report = (
+    headcount: number,
+    conduct: "none" | "tendency" | "serious",
+  ) =>
     ok({
       type: "incident.report",
-      place: { name: "Haibin Road gate", position: { lat: 30.548, lon: 120.995 } },
+      place: {
+        name: "Haibin Road gate",
+        position: { lat: 30.548, lon: 120.995 },
+      },
       incidentType: "labour-wage",
       headcount,
       conduct,

@@ -16,7 +16,11 @@ describe("grading and dispatch", () => {
     expect(s.level).toBe("III");
     expect(s.planVersion).toBe(plan.version);
     expect(s.commandPost?.commander.post).toBe("deputy-stability");
-    expect(s.groups.map((g) => g.group)).toEqual(["intel", "onsite", "mediation"]);
+    expect(s.groups.map((g) => g.group)).toEqual([
+      "intel",
+      "onsite",
+      "mediation",
+    ]);
     expect(s.tiers.map((t) => [t.tier, t.deadline])).toEqual([
       ["police", iso(T0 + minutes(5))],
       ["standby", iso(T0 + minutes(15))],
@@ -44,7 +48,12 @@ describe("grading and dispatch", () => {
     const h = await startHarness();
     const { incidentId } = await h.report(30, "tendency");
     await h.advance(minutes(2));
-    await h.ok({ type: "incident.update", incidentId, headcount: 60, conduct: "tendency" });
+    await h.ok({
+      type: "incident.update",
+      incidentId,
+      headcount: 60,
+      conduct: "tendency",
+    });
     const s = h.service.incident(incidentId)!;
 
     expect(s.level).toBe("II");
@@ -53,7 +62,9 @@ describe("grading and dispatch", () => {
     const fire = s.tiers.find((t) => t.tier === "x.fire")!;
     expect(fire.deadline).toBe(iso(T0 + minutes(2) + minutes(15)));
     // The police clock keeps running from its own dispatch.
-    expect(s.tiers.find((t) => t.tier === "police")!.deadline).toBe(iso(T0 + minutes(5)));
+    expect(s.tiers.find((t) => t.tier === "police")!.deadline).toBe(
+      iso(T0 + minutes(5)),
+    );
     expect(s.alerts.map((a) => a.kind)).toContain("incident.escalated");
   });
 
@@ -61,7 +72,12 @@ describe("grading and dispatch", () => {
     const h = await startHarness();
     const { incidentId } = await h.report(60, "tendency");
     const before = h.service.incident(incidentId)!;
-    await h.ok({ type: "incident.update", incidentId, headcount: 10, conduct: "tendency" });
+    await h.ok({
+      type: "incident.update",
+      incidentId,
+      headcount: 10,
+      conduct: "tendency",
+    });
     const after = h.service.incident(incidentId)!;
 
     expect(after.level).toBe("III");
@@ -73,8 +89,12 @@ describe("grading and dispatch", () => {
     const h = await startHarness();
     const first = await h.report(30, "tendency");
     const second = await h.report(30, "tendency");
-    const a = h.service.incident(first.incidentId)!.units.map((u) => u.callsign);
-    const b = h.service.incident(second.incidentId)!.units.map((u) => u.callsign);
+    const a = h.service
+      .incident(first.incidentId)!
+      .units.map((u) => u.callsign);
+    const b = h.service
+      .incident(second.incidentId)!
+      .units.map((u) => u.callsign);
 
     expect(a.filter((cs) => b.includes(cs))).toEqual([]);
   });
@@ -121,7 +141,9 @@ describe("assembly clocks", () => {
     }
     const s = h.service.incident(incidentId)!;
     const tier = s.tiers.find((t) => t.tier === "police")!;
-    expect(s.units.filter((u) => u.tier === "police").every((u) => u.onTime)).toBe(true);
+    expect(
+      s.units.filter((u) => u.tier === "police").every((u) => u.onTime),
+    ).toBe(true);
     expect(tier.status).toBe("assembled");
     expect(tier.onTime).toBe(true);
     expect(tier.minutes).toBe(5);
@@ -138,7 +160,9 @@ describe("assembly clocks", () => {
       deviceAt: iso(T0 + 10_000),
       clockOffsetMs: 45_000,
     });
-    const unit = h.service.incident(incidentId)!.units.find((u) => u.callsign === callsign)!;
+    const unit = h.service
+      .incident(incidentId)!
+      .units.find((u) => u.callsign === callsign)!;
     expect(unit.acknowledgedAt).toBe(iso(T0 + 30_000));
   });
 
@@ -150,7 +174,9 @@ describe("assembly clocks", () => {
     let s = h.service.incident(incidentId)!;
     const offer = s.offers.find((o) => o.replaces === silent)!;
 
-    expect(s.units.find((u) => u.callsign === silent)!.status).toBe("ackOverdue");
+    expect(s.units.find((u) => u.callsign === silent)!.status).toBe(
+      "ackOverdue",
+    );
     expect(offer.candidate).not.toBeNull();
 
     await h.ok({ type: "replacement.accept", incidentId, replaces: silent! });
@@ -162,7 +188,12 @@ describe("assembly clocks", () => {
 
   test("a decline needs no timer: the replacement is offered at once", async () => {
     const { h, incidentId, police } = await dispatched();
-    await h.ok({ type: "unit.decline", incidentId, callsign: police[0]!, reason: "vehicle breakdown" });
+    await h.ok({
+      type: "unit.decline",
+      incidentId,
+      callsign: police[0]!,
+      reason: "vehicle breakdown",
+    });
     const s = h.service.incident(incidentId)!;
     expect(s.offers.map((o) => o.replaces)).toEqual([police[0]]);
   });
@@ -170,8 +201,17 @@ describe("assembly clocks", () => {
   test("the replacement assembles in place of the unit it replaced", async () => {
     const { h, incidentId, police } = await dispatched();
     const [declining, other] = police;
-    await h.ok({ type: "unit.decline", incidentId, callsign: declining!, reason: "off road" });
-    await h.ok({ type: "replacement.accept", incidentId, replaces: declining! });
+    await h.ok({
+      type: "unit.decline",
+      incidentId,
+      callsign: declining!,
+      reason: "off road",
+    });
+    await h.ok({
+      type: "replacement.accept",
+      incidentId,
+      replaces: declining!,
+    });
     const replacement = h.service.incident(incidentId)!.units.at(-1)!.callsign;
     for (const callsign of [other!, replacement]) {
       await h.ok({ type: "unit.acknowledge", incidentId, callsign });
@@ -200,14 +240,19 @@ describe("commands", () => {
 
     expect(first.ok && again.ok).toBe(true);
     expect(again).toEqual({ ...first, duplicate: true });
-    expect(events.filter((e) => e.type === "unit.acknowledged")).toHaveLength(1);
+    expect(events.filter((e) => e.type === "unit.acknowledged")).toHaveLength(
+      1,
+    );
   });
 
   test("a command id reused for another command is refused", async () => {
     const h = await startHarness();
     const { incidentId } = await h.report(30, "tendency");
     const [a, b] = h.service.incident(incidentId)!.units;
-    await h.run({ type: "unit.acknowledge", incidentId, callsign: a!.callsign }, "reuse-000001");
+    await h.run(
+      { type: "unit.acknowledge", incidentId, callsign: a!.callsign },
+      "reuse-000001",
+    );
     const reused = await h.run(
       { type: "unit.acknowledge", incidentId, callsign: b!.callsign },
       "reuse-000001",
@@ -225,14 +270,20 @@ describe("commands", () => {
 
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe("COMMAND_REJECTED");
-    expect(!result.ok && result.error.message).toContain(`unit ${callsign} is dispatched`);
+    expect(!result.ok && result.error.message).toContain(
+      `unit ${callsign} is dispatched`,
+    );
     expect(await h.store.head()).toBe(head);
   });
 
   test("a unit not on the incident is named in the error", async () => {
     const h = await startHarness();
     const { incidentId } = await h.report(30, "tendency");
-    const result = await h.run({ type: "unit.acknowledge", incidentId, callsign: "ZZ-9" });
+    const result = await h.run({
+      type: "unit.acknowledge",
+      incidentId,
+      callsign: "ZZ-9",
+    });
     expect(!result.ok && result.error).toMatchObject({
       code: "NOT_FOUND",
       path: "callsign",
@@ -246,16 +297,31 @@ describe("replay", () => {
     const h = await startHarness();
     const { incidentId } = await h.report(30, "tendency");
     const units = h.service.incident(incidentId)!.units;
-    await h.ok({ type: "unit.acknowledge", incidentId, callsign: units[0]!.callsign });
-    await h.ok({ type: "incident.update", incidentId, headcount: 120, conduct: "tendency" });
+    await h.ok({
+      type: "unit.acknowledge",
+      incidentId,
+      callsign: units[0]!.callsign,
+    });
+    await h.ok({
+      type: "incident.update",
+      incidentId,
+      headcount: 120,
+      conduct: "tendency",
+    });
     await h.advance(minutes(6));
 
-    const rebuilt = new IncidentService({ plan, store: h.store, clock: new ManualClock(h.clock.ms) });
+    const rebuilt = new IncidentService({
+      plan,
+      store: h.store,
+      clock: new ManualClock(h.clock.ms),
+    });
     await rebuilt.start();
     rebuilt.stop();
     const folded = foldIncidents(await h.store.readAfter(0, 10_000));
 
-    expect(rebuilt.incident(incidentId)).toEqual(h.service.incident(incidentId));
+    expect(rebuilt.incident(incidentId)).toEqual(
+      h.service.incident(incidentId),
+    );
     expect(folded.get(incidentId)).toEqual(h.service.incident(incidentId));
   });
 

@@ -107,7 +107,9 @@ export class SqliteEventStore implements EventStore {
     try {
       return Promise.resolve(this.appendTx.immediate(input));
     } catch (err) {
-      return Promise.reject(err as Error);
+      return Promise.reject(
+        err instanceof Error ? err : new Error(String(err)),
+      );
     }
   }
 
@@ -135,7 +137,7 @@ export class SqliteEventStore implements EventStore {
         incidentId: input.incidentId,
         seq: seq + i + 1,
         commandId: id,
-      } as StoredEvent;
+      };
     });
     if (input.command) {
       s.insertCommand.run(

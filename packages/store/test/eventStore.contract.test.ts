@@ -11,7 +11,13 @@ const at = "2026-12-04T02:00:00.000Z";
 const graded = (level: "III" | "II"): NewEvent => ({
   type: "incident.graded",
   at,
-  data: { level, previousLevel: null, band: "b", reason: "r", countyLed: false },
+  data: {
+    level,
+    previousLevel: null,
+    band: "b",
+    reason: "r",
+    countyLed: false,
+  },
 });
 
 const dirs: string[] = [];
@@ -34,8 +40,18 @@ const stores: [string, () => EventStore][] = [
 describe.each(stores)("%s event store", (_name, open) => {
   test("numbers positions globally and seqs per incident, both gap-free", async () => {
     const store = open();
-    await store.append({ incidentId: "A", expectedSeq: 0, events: [graded("III")], command: null });
-    await store.append({ incidentId: "B", expectedSeq: 0, events: [graded("III")], command: null });
+    await store.append({
+      incidentId: "A",
+      expectedSeq: 0,
+      events: [graded("III")],
+      command: null,
+    });
+    await store.append({
+      incidentId: "B",
+      expectedSeq: 0,
+      events: [graded("III")],
+      command: null,
+    });
     const more = await store.append({
       incidentId: "A",
       expectedSeq: 1,
@@ -43,18 +59,35 @@ describe.each(stores)("%s event store", (_name, open) => {
       command: null,
     });
 
-    expect(more.map((e) => [e.position, e.seq])).toEqual([[3, 2], [4, 3]]);
-    expect((await store.readAfter(1, 2)).map((e) => e.position)).toEqual([2, 3]);
-    expect((await store.readIncident("A")).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(more.map((e) => [e.position, e.seq])).toEqual([
+      [3, 2],
+      [4, 3],
+    ]);
+    expect((await store.readAfter(1, 2)).map((e) => e.position)).toEqual([
+      2, 3,
+    ]);
+    expect((await store.readIncident("A")).map((e) => e.seq)).toEqual([
+      1, 2, 3,
+    ]);
     expect(await store.head()).toBe(4);
     await store.close();
   });
 
   test("refuses an append made on a stale seq and writes nothing", async () => {
     const store = open();
-    await store.append({ incidentId: "A", expectedSeq: 0, events: [graded("III")], command: null });
+    await store.append({
+      incidentId: "A",
+      expectedSeq: 0,
+      events: [graded("III")],
+      command: null,
+    });
     await expect(
-      store.append({ incidentId: "A", expectedSeq: 0, events: [graded("II")], command: null }),
+      store.append({
+        incidentId: "A",
+        expectedSeq: 0,
+        events: [graded("II")],
+        command: null,
+      }),
     ).rejects.toMatchObject({ code: "SEQ_CONFLICT" });
     expect(await store.head()).toBe(1);
     await store.close();
@@ -63,7 +96,12 @@ describe.each(stores)("%s event store", (_name, open) => {
   test("remembers a command with its positions and refuses its id twice", async () => {
     const store = open();
     const command = { commandId: "cmd-0000001", body: "{}" };
-    await store.append({ incidentId: "A", expectedSeq: 0, events: [graded("III")], command });
+    await store.append({
+      incidentId: "A",
+      expectedSeq: 0,
+      events: [graded("III")],
+      command,
+    });
 
     expect(await store.findCommand("cmd-0000001")).toEqual({
       commandId: "cmd-0000001",
@@ -73,7 +111,12 @@ describe.each(stores)("%s event store", (_name, open) => {
       error: null,
     });
     await expect(
-      store.append({ incidentId: "A", expectedSeq: 1, events: [graded("II")], command }),
+      store.append({
+        incidentId: "A",
+        expectedSeq: 1,
+        events: [graded("II")],
+        command,
+      }),
     ).rejects.toMatchObject({ code: "COMMAND_ID_REUSED" });
     expect(await store.head()).toBe(1);
     await store.close();
@@ -81,7 +124,11 @@ describe.each(stores)("%s event store", (_name, open) => {
 
   test("remembers a rejected command with its error", async () => {
     const store = open();
-    const error = { code: "COMMAND_REJECTED" as const, path: "", message: "no" };
+    const error = {
+      code: "COMMAND_REJECTED" as const,
+      path: "",
+      message: "no",
+    };
     await store.recordRejection({
       commandId: "cmd-0000002",
       body: "{}",
@@ -107,7 +154,12 @@ test("the sqlite store keeps its events across reopening the file", async () => 
   dirs.push(dir);
   const file = join(dir, "muster.db");
   const first = new SqliteEventStore(file);
-  await first.append({ incidentId: "A", expectedSeq: 0, events: [graded("III")], command: null });
+  await first.append({
+    incidentId: "A",
+    expectedSeq: 0,
+    events: [graded("III")],
+    command: null,
+  });
   await first.close();
 
   const second = new SqliteEventStore(file);

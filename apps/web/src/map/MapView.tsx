@@ -2,10 +2,10 @@ import { createContext, useContext, useEffect, useRef, useState } from "react";
 import type { ReactNode } from "react";
 import L from "leaflet";
 import type { LatLon } from "@muster/protocol";
-import { useTranslation } from "react-i18next";
 import { usePlan } from "../lib/PlanContext.tsx";
 import { fromGcj02, toGcj02 } from "../lib/gcj02.ts";
-import { drawPlan } from "./drawPlan.ts";
+import { planBounds } from "./drawPlan.ts";
+import { PlanLayer } from "./PlanLayer.tsx";
 
 /** The map and how to turn plan positions into map positions. */
 export interface MapHandle {
@@ -32,13 +32,11 @@ interface Props {
 }
 
 /**
- * A Leaflet map of the plan's districts, seats and partner links; tiles
- * only when the server config names them. Layers come as children.
+ * A Leaflet map framed on the plan's districts, with tiles only when the
+ * server config names them. Layers come as children, above the plan's.
  */
 export function MapView({ className, interactive = true, testId, children }: Props) {
   const { plan, config } = usePlan();
-  const { i18n } = useTranslation();
-  const zh = i18n.language.startsWith("zh");
   const container = useRef<HTMLDivElement>(null);
   const [handle, setHandle] = useState<MapHandle | null>(null);
 
@@ -62,8 +60,7 @@ export function MapView({ className, interactive = true, testId, children }: Pro
       zoomSnap: 0.25,
     });
     if (config.tileUrl) L.tileLayer(config.tileUrl, { maxZoom: 19 }).addTo(map);
-    const bounds = drawPlan(map, plan, toMap, zh);
-    map.fitBounds(bounds, { padding: [24, 24] });
+    map.fitBounds(planBounds(plan, toMap), { padding: [24, 24] });
 
     setHandle({ map, toMap, fromMap });
     // Grid layouts settle after the first paint; Leaflet must re-measure.
@@ -74,13 +71,17 @@ export function MapView({ className, interactive = true, testId, children }: Pro
       setHandle(null);
       map.remove();
     };
-  }, [plan, config, interactive, zh]);
+  }, [plan, config, interactive]);
 
   return (
     <div className={`map ${className ?? ""}`} data-testid={testId}>
       <div ref={container} className="map-canvas" />
       {handle && (
-        <MapContext.Provider value={handle}>{children}</MapContext.Provider>
+        // Keyed by the map, so layers never touch a map already removed.
+        <MapContext.Provider key={L.Util.stamp(handle.map)} value={handle}>
+          <PlanLayer />
+          {children}
+        </MapContext.Provider>
       )}
     </div>
   );

@@ -2,18 +2,29 @@ import L from "leaflet";
 import type { LatLon } from "@muster/protocol";
 import type { Plan } from "@muster/plan";
 
+/** The bounds of every district of the plan. */
+export function planBounds(
+  plan: Plan,
+  toMap: (p: LatLon) => L.LatLng,
+): L.LatLngBounds {
+  const bounds = L.latLngBounds([]);
+  for (const district of plan.districts) {
+    bounds.extend(toMap(district.seat));
+    for (const [lon, lat] of district.boundary) bounds.extend(toMap({ lat, lon }));
+  }
+  return bounds;
+}
+
 /**
- * Draws the plan's districts, their seats and the mutual-aid links
- * between partners (dashed), and returns the bounds of it all.
+ * The plan's districts, their seats and the mutual-aid links between
+ * partners (dashed), as one layer.
  */
 export function drawPlan(
-  map: L.Map,
   plan: Plan,
   toMap: (p: LatLon) => L.LatLng,
   zh: boolean,
-): L.LatLngBounds {
-  const bounds = L.latLngBounds([]);
-  const layer = L.layerGroup().addTo(map);
+): L.LayerGroup {
+  const layer = L.layerGroup();
 
   for (const district of plan.districts) {
     const ring = district.boundary.map(([lon, lat]) => toMap({ lat, lon }));
@@ -23,10 +34,8 @@ export function drawPlan(
       dashArray: district.boundaryApproximate ? "6 6" : undefined,
       interactive: false,
     }).addTo(layer);
-    ring.forEach((p) => bounds.extend(p));
 
     const seat = toMap(district.seat);
-    bounds.extend(seat);
     L.circleMarker(seat, {
       radius: 6,
       className: "district-seat",
@@ -47,7 +56,7 @@ export function drawPlan(
       interactive: false,
     }).addTo(layer);
   }
-  return bounds;
+  return layer;
 }
 
 /** Each partnership once, as the two seats it joins. */

@@ -1,0 +1,102 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+/** Which workspace packages each package may import: the layering rule. */
+const layers = {
+  protocol: [],
+  plan: ["protocol"],
+  store: ["protocol"],
+  engine: ["protocol", "plan", "store"],
+  client: ["protocol", "engine"],
+  drill: ["protocol", "plan", "engine", "store"],
+};
+const all = [
+  "protocol",
+  "plan",
+  "store",
+  "engine",
+  "client",
+  "drill",
+  "server",
+  "web",
+];
+
+const boundaries = Object.entries(layers).map(([pkg, allowed]) => ({
+  files: [`packages/${pkg}/**/*.ts`],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: all
+          .filter((p) => p !== pkg && !allowed.includes(p))
+          .map((p) => ({
+            group: [`@muster/${p}`, `@muster/${p}/*`],
+            message: `packages/${pkg} may import only ${allowed.join(", ") || "no workspace package"}`,
+          })),
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      "reports/**",
+      "eslint.config.js",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      "@typescript-eslint/switch-exhaustiveness-check": [
+        "error",
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/consistent-type-imports": "error",
+      "no-console": "error",
+    },
+  },
+  ...boundaries,
+  {
+    files: ["apps/web/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@muster/server",
+                "@muster/store",
+                "@muster/store/*",
+                "@muster/drill",
+                "@muster/plan/load",
+              ],
+              message: "the web app runs in the browser: no server code",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      "**/*.test.ts",
+      "**/test/**/*.ts",
+      "bench/**/*.ts",
+      "**/scripts/**/*.ts",
+    ],
+    rules: { "no-console": "off" },
+  },
+);
