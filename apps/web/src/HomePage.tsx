@@ -14,8 +14,12 @@ export function HomePage() {
       <AppHeader title={t("home.title")} />
       <main className="home-body">
         <nav className="home-screens">
-          <a href="/console" data-testid="link-console">{t("console.title")}</a>
-          <a href="/wall" data-testid="link-wall">{t("wall.title")}</a>
+          <a href="/console" data-testid="link-console">
+            {t("console.title")}
+          </a>
+          <a href="/wall" data-testid="link-wall">
+            {t("wall.title")}
+          </a>
         </nav>
         <h2>{t("home.units")}</h2>
         <ul className="home-units">

@@ -29,8 +29,7 @@ function connect(options: MusterClientOptions = {}): MusterClient {
   });
 }
 
-const isLive = () =>
-  client.waitFor((s) => s.connection.kind === "live");
+const isLive = () => client.waitFor((s) => s.connection.kind === "live");
 
 function seedLog(count: number): void {
   server.append(incidentId, "incident.reported", reportedData());
@@ -80,9 +79,9 @@ describe("MusterClient catch-up", () => {
       conduct: "none",
     });
     const snapshot = await client.waitFor((s) => s.position === 3);
-    expect(snapshot.timelines.get(incidentId)?.map((e) => e.position)).toEqual(
-      [1, 2, 3],
-    );
+    expect(snapshot.timelines.get(incidentId)?.map((e) => e.position)).toEqual([
+      1, 2, 3,
+    ]);
   });
 
   it("re-subscribes from its last position on a gap", async () => {
@@ -90,10 +89,15 @@ describe("MusterClient catch-up", () => {
     connect();
     await isLive();
 
-    server.append(incidentId, "incident.updated", {
-      headcount: 30,
-      conduct: "none",
-    }, { silently: true });
+    server.append(
+      incidentId,
+      "incident.updated",
+      {
+        headcount: 30,
+        conduct: "none",
+      },
+      { silently: true },
+    );
     server.append(incidentId, "incident.updated", {
       headcount: 31,
       conduct: "none",
@@ -101,9 +105,9 @@ describe("MusterClient catch-up", () => {
 
     const snapshot = await client.waitFor((s) => s.position === 4);
     expect(server.subscribes).toEqual([0, 2]);
-    expect(snapshot.timelines.get(incidentId)?.map((e) => e.position)).toEqual(
-      [1, 2, 3, 4],
-    );
+    expect(snapshot.timelines.get(incidentId)?.map((e) => e.position)).toEqual([
+      1, 2, 3, 4,
+    ]);
     expect(snapshot.incidents.get(incidentId)?.headcount).toBe(31);
   });
 
@@ -229,9 +233,9 @@ describe("MusterClient outbox", () => {
     const second = client.send({ ...close, incidentId: "2026-0003" });
     await server.start();
     await Promise.all([first, second]);
-    expect(server.commands.map((c) => "incidentId" in c && c.incidentId)).toEqual(
-      ["2026-0002", "2026-0003"],
-    );
+    expect(
+      server.commands.map((c) => "incidentId" in c && c.incidentId),
+    ).toEqual(["2026-0002", "2026-0003"]);
   });
 
   it("delivers what an earlier session left in the outbox store", async () => {

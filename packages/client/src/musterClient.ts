@@ -5,11 +5,7 @@ import {
   type StoredEvent,
 } from "@muster/protocol";
 import { applyEvent } from "@muster/engine";
-import {
-  io,
-  type ManagerOptions,
-  type SocketOptions,
-} from "socket.io-client";
+import { io, type ManagerOptions, type SocketOptions } from "socket.io-client";
 import {
   backoffDelay,
   defaultBackoff,
@@ -111,9 +107,10 @@ export class MusterClient {
       retryCodes: options.retryCodes ?? ["SEQ_CONFLICT", "INTERNAL"],
       transport: {
         isConnected: () => this.#socket?.connected ?? false,
-        deliver: (command, timeoutMs) => this.#requireSocket()
-          .timeout(timeoutMs)
-          .emitWithAck(socketEvents.command, command),
+        deliver: (command, timeoutMs) =>
+          this.#requireSocket()
+            .timeout(timeoutMs)
+            .emitWithAck(socketEvents.command, command),
       },
       onChange: (status) => this.#recordCommand(status),
     });
@@ -244,7 +241,7 @@ export class MusterClient {
     this.#setConnection({ kind: "catchingUp" });
 
     try {
-      for (let attempt = 0; this.#isCurrent(generation); ) {
+      for (let attempt = 0; this.#isCurrent(generation);) {
         const before = this.#sequencer.position;
         const result = await socket
           .timeout(this.#subscribeTimeoutMs)

@@ -15,7 +15,10 @@ export interface ServerToClientEvents {
 
 /** Events the client emits, each with an ack. */
 export interface ClientToServerEvents {
-  subscribe: (request: Subscribe, ack: (result: SubscribeResult) => void) => void;
+  subscribe: (
+    request: Subscribe,
+    ack: (result: SubscribeResult) => void,
+  ) => void;
   command: (command: Command, ack: (result: CommandResult) => void) => void;
   clock: (ack: (reply: ClockReply) => void) => void;
 }

@@ -96,7 +96,10 @@ export class FakeServer {
   #wire(socket: Socket): void {
     socket.on("subscribe", (request: { after: number }, ack) => {
       this.subscribes.push(request.after);
-      const events = this.log.slice(request.after, request.after + this.batchSize);
+      const events = this.log.slice(
+        request.after,
+        request.after + this.batchSize,
+      );
       void socket.join("live");
       const result: SubscribeResult = {
         ok: true,

@@ -5,7 +5,11 @@ import { usePlan } from "../lib/PlanContext.tsx";
 import { LanguageToggle } from "./LanguageToggle.tsx";
 
 /** The strip on top of every page: plan name, page title, clock, language. */
-export function AppHeader({ title, clock, children }: {
+export function AppHeader({
+  title,
+  clock,
+  children,
+}: {
   title: string;
   /** The server's time now, when the page shows a clock. */
   clock?: number;

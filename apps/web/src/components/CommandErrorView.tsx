@@ -2,7 +2,10 @@ import { useTranslation } from "react-i18next";
 import type { WireError } from "@muster/protocol";
 
 /** A refused command: its code, in plain words, and the server's message. */
-export function CommandErrorView({ error, onDismiss }: {
+export function CommandErrorView({
+  error,
+  onDismiss,
+}: {
   error: WireError | null;
   onDismiss?: () => void;
 }) {

@@ -6,7 +6,11 @@ export function LanguageToggle() {
   const { t, i18n } = useTranslation();
 
   return (
-    <div className="language-toggle" role="group" aria-label={t("app.language")}>
+    <div
+      className="language-toggle"
+      role="group"
+      aria-label={t("app.language")}
+    >
       {languages.map((language) => (
         <button
           key={language}

@@ -4,7 +4,13 @@ import { usePlan } from "../lib/PlanContext.tsx";
 import { levelColour, levelNumerals, textOn } from "../lib/levels.ts";
 
 /** A level as colour and numeral together, never colour alone. */
-export function LevelBadge({ level, large }: { level: Level; large?: boolean }) {
+export function LevelBadge({
+  level,
+  large,
+}: {
+  level: Level;
+  large?: boolean;
+}) {
   const { t } = useTranslation();
   const { plan } = usePlan();
   const colour = levelColour(plan, level);

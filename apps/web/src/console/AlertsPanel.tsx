@@ -4,7 +4,10 @@ import { useFormat } from "../lib/format.ts";
 import type { Send } from "./types.ts";
 
 /** Alerts raised on the incident, until someone acknowledges them. */
-export function AlertsPanel({ incident, send }: {
+export function AlertsPanel({
+  incident,
+  send,
+}: {
   incident: IncidentState;
   send: Send;
 }) {

@@ -7,7 +7,10 @@ import type { Send } from "./types.ts";
  * The end of an incident: resolve it, hand the dispute to follow-up under
  * "three fixed" (lead unit, responsible person, measures), and close it.
  */
-export function CloseoutPanel({ incident, send }: {
+export function CloseoutPanel({
+  incident,
+  send,
+}: {
   incident: IncidentState;
   send: Send;
 }) {
@@ -62,7 +65,13 @@ export function CloseoutPanel({ incident, send }: {
   );
 }
 
-function FollowUpForm({ incident, send }: { incident: IncidentState; send: Send }) {
+function FollowUpForm({
+  incident,
+  send,
+}: {
+  incident: IncidentState;
+  send: Send;
+}) {
   const { t } = useTranslation();
   const [leadUnit, setLeadUnit] = useState("");
   const [person, setPerson] = useState("");
@@ -86,18 +95,30 @@ function FollowUpForm({ incident, send }: { incident: IncidentState; send: Send 
     >
       <label>
         {t("console.leadUnit")}
-        <input data-testid="followup-lead" maxLength={120} value={leadUnit}
-          onChange={(e) => setLeadUnit(e.target.value)} />
+        <input
+          data-testid="followup-lead"
+          maxLength={120}
+          value={leadUnit}
+          onChange={(e) => setLeadUnit(e.target.value)}
+        />
       </label>
       <label>
         {t("console.responsiblePerson")}
-        <input data-testid="followup-person" maxLength={120} value={person}
-          onChange={(e) => setPerson(e.target.value)} />
+        <input
+          data-testid="followup-person"
+          maxLength={120}
+          value={person}
+          onChange={(e) => setPerson(e.target.value)}
+        />
       </label>
       <label>
         {t("console.measures")}
-        <textarea data-testid="followup-measures" maxLength={500} value={measures}
-          onChange={(e) => setMeasures(e.target.value)} />
+        <textarea
+          data-testid="followup-measures"
+          maxLength={500}
+          value={measures}
+          onChange={(e) => setMeasures(e.target.value)}
+        />
       </label>
       <button type="submit" data-testid="btn-followup" disabled={!ready}>
         {t("console.handToFollowUp")}

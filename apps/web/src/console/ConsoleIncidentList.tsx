@@ -11,7 +11,11 @@ interface Props {
 }
 
 /** Every incident not yet closed, gravest first; a click selects. */
-export function ConsoleIncidentList({ incidents, selectedId, onSelect }: Props) {
+export function ConsoleIncidentList({
+  incidents,
+  selectedId,
+  onSelect,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const names = useNames();
@@ -19,7 +23,9 @@ export function ConsoleIncidentList({ incidents, selectedId, onSelect }: Props) 
   return (
     <section className="panel">
       <h2>{t("console.incidents")}</h2>
-      {incidents.length === 0 && <p className="muted">{t("wall.noIncidents")}</p>}
+      {incidents.length === 0 && (
+        <p className="muted">{t("wall.noIncidents")}</p>
+      )}
       <ul className="console-incidents">
         {incidents.map((incident) => (
           <li key={incident.incidentId}>

@@ -5,7 +5,10 @@ import { useNames } from "../lib/names.ts";
 import type { Send } from "./types.ts";
 
 /** The command post's groups; a group lead's answer is taken here. */
-export function GroupsPanel({ incident, send }: {
+export function GroupsPanel({
+  incident,
+  send,
+}: {
   incident: IncidentState;
   send: Send;
 }) {
@@ -22,9 +25,7 @@ export function GroupsPanel({ incident, send }: {
           <li key={group.group} data-testid={`console-group-${group.group}`}>
             <span>{names.group(group.group)}</span>
             {group.acknowledgedAt ? (
-              <span className="ok">
-                ✔ {format.time(group.acknowledgedAt)}
-              </span>
+              <span className="ok">✔ {format.time(group.acknowledgedAt)}</span>
             ) : (
               <button
                 type="button"

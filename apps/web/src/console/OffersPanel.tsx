@@ -4,7 +4,10 @@ import { useNames } from "../lib/names.ts";
 import type { Send } from "./types.ts";
 
 /** Replacements offered for units that declined or did not answer. */
-export function OffersPanel({ incident, send }: {
+export function OffersPanel({
+  incident,
+  send,
+}: {
   incident: IncidentState;
   send: Send;
 }) {

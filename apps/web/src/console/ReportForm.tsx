@@ -89,10 +89,16 @@ export function ReportForm({ picked, send, onReported }: Props) {
           min={1}
           step={1}
           value={headcount}
-          onChange={(e) => setHeadcount(Math.max(1, Math.floor(+e.target.value)))}
+          onChange={(e) =>
+            setHeadcount(Math.max(1, Math.floor(+e.target.value)))
+          }
         />
       </label>
-      <ConductSelect value={conduct} onChange={setConduct} testId="report-conduct" />
+      <ConductSelect
+        value={conduct}
+        onChange={setConduct}
+        testId="report-conduct"
+      />
       <label className="checkbox">
         <input
           data-testid="report-county"
@@ -114,7 +120,11 @@ export function ReportForm({ picked, send, onReported }: Props) {
 }
 
 /** A conduct picker, gravest last as the plan orders them. */
-export function ConductSelect({ value, onChange, testId }: {
+export function ConductSelect({
+  value,
+  onChange,
+  testId,
+}: {
   value: Conduct;
   onChange: (c: Conduct) => void;
   testId: string;

@@ -5,7 +5,10 @@ import { useNames } from "../lib/names.ts";
 import type { Send } from "./types.ts";
 
 /** The units on the incident; the command post stands them down here. */
-export function UnitsPanel({ incident, send }: {
+export function UnitsPanel({
+  incident,
+  send,
+}: {
   incident: IncidentState;
   send: Send;
 }) {

@@ -9,7 +9,10 @@ import type { Send } from "./types.ts";
  * A new headcount and conduct for the incident; the server re-grades.
  * The parent keys it by the incident's figures, so a new report resets it.
  */
-export function UpdateForm({ incident, send }: {
+export function UpdateForm({
+  incident,
+  send,
+}: {
   incident: IncidentState;
   send: Send;
 }) {
@@ -39,10 +42,16 @@ export function UpdateForm({ incident, send }: {
           min={1}
           step={1}
           value={headcount}
-          onChange={(e) => setHeadcount(Math.max(1, Math.floor(+e.target.value)))}
+          onChange={(e) =>
+            setHeadcount(Math.max(1, Math.floor(+e.target.value)))
+          }
         />
       </label>
-      <ConductSelect value={conduct} onChange={setConduct} testId="update-conduct" />
+      <ConductSelect
+        value={conduct}
+        onChange={setConduct}
+        testId="update-conduct"
+      />
       <button type="submit" data-testid="update-submit">
         {t("console.update")}
       </button>

@@ -70,7 +70,5 @@ export function PlanProvider({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  return (
-    <PlanContext.Provider value={loaded}>{children}</PlanContext.Provider>
-  );
+  return <PlanContext.Provider value={loaded}>{children}</PlanContext.Provider>;
 }

@@ -37,7 +37,8 @@ export function describeEvent(
     case "tier.assembled":
       return t(key, {
         tier: names.tier(event.data.tier),
-        minutes: event.data.minutes,
+        // Kept unrounded in the event for the report; a tenth reads well.
+        minutes: Math.round(event.data.minutes * 10) / 10,
       });
     case "unit.dispatched":
     case "unit.acknowledged":

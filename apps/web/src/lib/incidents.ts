@@ -1,9 +1,5 @@
 import { compareLevels } from "@muster/protocol";
-import type {
-  IncidentState,
-  TierState,
-  UnitAssignment,
-} from "@muster/engine";
+import type { IncidentState, TierState, UnitAssignment } from "@muster/engine";
 
 /** Incidents not yet closed. */
 export function openIncidents(
@@ -49,10 +45,7 @@ export function currentDispatches(
     for (const assignment of incident.units) {
       if (!isCurrent(assignment)) continue;
       const known = out.get(assignment.callsign);
-      if (
-        !known ||
-        known.assignment.dispatchedAt <= assignment.dispatchedAt
-      ) {
+      if (!known || known.assignment.dispatchedAt <= assignment.dispatchedAt) {
         out.set(assignment.callsign, { incident, assignment });
       }
     }
@@ -69,9 +62,7 @@ export interface TierCounts {
 }
 
 export function tierCounts(incident: IncidentState, tier: string): TierCounts {
-  const units = incident.units.filter(
-    (u) => u.tier === tier && isCurrent(u),
-  );
+  const units = incident.units.filter((u) => u.tier === tier && isCurrent(u));
   return {
     dispatched: units.length,
     acknowledged: units.filter((u) => u.acknowledgedAt !== null).length,

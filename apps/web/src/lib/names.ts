@@ -35,7 +35,9 @@ export function useNames(): Names {
       unit: (callsign) => format.name(units.get(callsign), callsign),
       district: (id) => format.name(districts.get(id), id),
       incidentType: (id) =>
-        id === "other" ? t("incident.typeOther") : format.name(playbooks.get(id), id),
+        id === "other"
+          ? t("incident.typeOther")
+          : format.name(playbooks.get(id), id),
     };
   }, [plan, format, t]);
 }

@@ -28,8 +28,9 @@ export function AssemblyLayer({ incidents }: { incidents: IncidentState[] }) {
             `data-testid="assembly-${incident.incidentId}-${seen.size}">` +
             `${t("map.assemblyMark")}</div>`,
         });
-        L.marker(toMap(p), { icon, interactive: false, keyboard: false })
-          .addTo(layer);
+        L.marker(toMap(p), { icon, interactive: false, keyboard: false }).addTo(
+          layer,
+        );
       }
     }
     return () => {

@@ -35,7 +35,12 @@ interface Props {
  * A Leaflet map framed on the plan's districts, with tiles only when the
  * server config names them. Layers come as children, above the plan's.
  */
-export function MapView({ className, interactive = true, testId, children }: Props) {
+export function MapView({
+  className,
+  interactive = true,
+  testId,
+  children,
+}: Props) {
   const { plan, config } = usePlan();
   const container = useRef<HTMLDivElement>(null);
   const [handle, setHandle] = useState<MapHandle | null>(null);

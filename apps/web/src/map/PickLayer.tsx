@@ -4,7 +4,10 @@ import type { LatLon } from "@muster/protocol";
 import { useMapHandle } from "./MapView.tsx";
 
 /** A click on the map picks a place; the pick shows as a ring. */
-export function PickLayer({ picked, onPick }: {
+export function PickLayer({
+  picked,
+  onPick,
+}: {
   picked: LatLon | null;
   onPick: (p: LatLon) => void;
 }) {

@@ -10,7 +10,8 @@ export function planBounds(
   const bounds = L.latLngBounds([]);
   for (const district of plan.districts) {
     bounds.extend(toMap(district.seat));
-    for (const [lon, lat] of district.boundary) bounds.extend(toMap({ lat, lon }));
+    for (const [lon, lat] of district.boundary)
+      bounds.extend(toMap({ lat, lon }));
   }
   return bounds;
 }

@@ -2,7 +2,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 /** Decline, with the reason the plan asks for; two taps, never one. */
-export function DeclineForm({ disabled, onDecline }: {
+export function DeclineForm({
+  disabled,
+  onDecline,
+}: {
   disabled: boolean;
   onDecline: (reason: string) => void;
 }) {
@@ -45,7 +48,11 @@ export function DeclineForm({ disabled, onDecline }: {
           onChange={(e) => setReason(e.target.value)}
         />
       </label>
-      <button type="submit" data-testid="btn-decline-confirm" disabled={disabled}>
+      <button
+        type="submit"
+        data-testid="btn-decline-confirm"
+        disabled={disabled}
+      >
         {t("unit.declineConfirm")}
       </button>
       <button type="button" onClick={() => setOpen(false)}>

@@ -2,7 +2,10 @@ import { useTranslation } from "react-i18next";
 import type { CommandStatus, ConnectionState } from "@muster/client";
 
 /** Whether the command post has the unit's last status yet. */
-export function DeliveryState({ last, connection }: {
+export function DeliveryState({
+  last,
+  connection,
+}: {
   last: CommandStatus | undefined;
   connection: ConnectionState;
 }) {

@@ -51,7 +51,9 @@ export function DispatchCard({ dispatch, unit, now }: Props) {
                   minutes: Math.max(1, Math.ceil(-clock.remainingMs / 60_000)),
                 })
               : clock.status === "assembled"
-                ? t("ladder.assembledIn", { minutes: tier.minutes ?? "?" })
+                ? t("ladder.assembledIn", {
+                    time: format.clock((tier.minutes ?? 0) * 60_000),
+                  })
                 : `${format.clock(clock.remainingMs)} · ${format.time(tier.deadline)}`}
         </dd>
         <dt>{t("unit.distance")}</dt>

@@ -9,10 +9,25 @@ interface Props {
   onStep: (step: StatusStep) => void;
 }
 
-const steps: { step: StatusStep; from: Progress; key: string; testId: string }[] = [
-  { step: "unit.acknowledge", from: 0, key: "unit.acknowledge", testId: "btn-acknowledge" },
+const steps: {
+  step: StatusStep;
+  from: Progress;
+  key: string;
+  testId: string;
+}[] = [
+  {
+    step: "unit.acknowledge",
+    from: 0,
+    key: "unit.acknowledge",
+    testId: "btn-acknowledge",
+  },
   { step: "unit.enRoute", from: 1, key: "unit.enRoute", testId: "btn-enroute" },
-  { step: "unit.assemble", from: 2, key: "unit.assembled", testId: "btn-assembled" },
+  {
+    step: "unit.assemble",
+    from: 2,
+    key: "unit.assembled",
+    testId: "btn-assembled",
+  },
 ];
 
 /** The three big buttons, each live only when it is the next step. */

@@ -39,7 +39,9 @@ export function UnitPage({ callsign }: { callsign: string }) {
         snapshot.clockOffsetMs ?? 0,
       )
     : [];
-  const progress = dispatch ? shownProgress(dispatch.assignment, commands) : null;
+  const progress = dispatch
+    ? shownProgress(dispatch.assignment, commands)
+    : null;
 
   if (!unit) {
     return (
@@ -68,7 +70,10 @@ export function UnitPage({ callsign }: { callsign: string }) {
 
   return (
     <div className="unit-page" data-testid="unit-page" data-callsign={callsign}>
-      <AppHeader title={`${callsign} · ${format.name(unit.name)}`} clock={now} />
+      <AppHeader
+        title={`${callsign} · ${format.name(unit.name)}`}
+        clock={now}
+      />
       <ExerciseBanner incidents={dispatch ? [dispatch.incident] : []} />
       <ConnectionBanner
         connection={snapshot.connection}
@@ -82,7 +87,10 @@ export function UnitPage({ callsign }: { callsign: string }) {
             disabled={progress === null || progress > 1}
             onDecline={(reason) => step("unit.decline", reason)}
           />
-          <DeliveryState last={commands.at(-1)} connection={snapshot.connection} />
+          <DeliveryState
+            last={commands.at(-1)}
+            connection={snapshot.connection}
+          />
           <CommandErrorView error={error} onDismiss={clearError} />
         </main>
       ) : (

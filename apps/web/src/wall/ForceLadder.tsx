@@ -3,7 +3,10 @@ import type { IncidentState } from "@muster/engine";
 import { TierRow } from "./TierRow.tsx";
 
 /** The 4+X ladder of one incident: each tier's clock side by side. */
-export function ForceLadder({ incident, now }: {
+export function ForceLadder({
+  incident,
+  now,
+}: {
   incident: IncidentState;
   now: number;
 }) {
@@ -16,7 +19,12 @@ export function ForceLadder({ incident, now }: {
       ) : (
         <ul>
           {incident.tiers.map((tier) => (
-            <TierRow key={tier.tier} incident={incident} tier={tier} now={now} />
+            <TierRow
+              key={tier.tier}
+              incident={incident}
+              tier={tier}
+              now={now}
+            />
           ))}
         </ul>
       )}

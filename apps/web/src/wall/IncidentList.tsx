@@ -39,13 +39,15 @@ export function IncidentList({ incidents, selectedId, now, onSelect }: Props) {
           <span className="wall-incident-type">
             {names.incidentType(incident.incidentType)}
           </span>
-          <span className="wall-incident-place">{incident.place.name}</span>
+          <span className="wall-incident-place">
+            {incident.countyLed && (
+              <span className="county-led">{t("incident.countyLed")}</span>
+            )}
+            {incident.place.name}
+          </span>
           <span className="wall-incident-age">
             {format.minutes(now - Date.parse(incident.reportedAt))}
           </span>
-          {incident.countyLed && (
-            <span className="county-led">{t("incident.countyLed")}</span>
-          )}
         </li>
       ))}
     </ul>

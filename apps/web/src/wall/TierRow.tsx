@@ -45,9 +45,10 @@ export function TierRow({ incident, tier, now }: Props) {
 
   function clockText(): string {
     if (clock.status === "assembled") {
+      const time = format.clock((tier.minutes ?? 0) * 60_000);
       return tier.onTime === false
-        ? t("ladder.assembledLate", { minutes: tier.minutes ?? "?" })
-        : t("ladder.assembledIn", { minutes: tier.minutes ?? "?" });
+        ? t("ladder.assembledLate", { time })
+        : t("ladder.assembledIn", { time });
     }
     if (clock.status === "late") {
       const minutes = Math.max(1, Math.ceil(-clock.remainingMs / 60_000));

@@ -25,8 +25,8 @@ export function WallPage() {
   const { t } = useTranslation();
   const snapshot = useSnapshot();
   const now = useNow();
-  const [picked, setPicked] = useState(
-    () => new URLSearchParams(window.location.search).get("incident"),
+  const [picked, setPicked] = useState(() =>
+    new URLSearchParams(window.location.search).get("incident"),
   );
 
   const incidents = useMemo(
