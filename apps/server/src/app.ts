@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
+  type RawServerDefault,
   type FastifyReply,
   type FastifyRequest,
 } from "fastify";
@@ -42,7 +44,13 @@ export function buildApp(options: AppOptions): {
   io: Server;
 } {
   const { plan, store, service, logger } = options;
-  const app = Fastify({
+  // Typed as the base logger so routes and plugins see the usual instance.
+  const app = Fastify<
+    RawServerDefault,
+    IncomingMessage,
+    ServerResponse,
+    FastifyBaseLogger
+  >({
     loggerInstance: logger,
     bodyLimit: MAX_MESSAGE_BYTES,
     // One line per request would drown the events that matter.

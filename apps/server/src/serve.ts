@@ -53,6 +53,7 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
       stopDemo();
       service.stop();
       await service.idle();
+      await service.saveSnapshot();
       await io.close();
       await app.close();
       await store.close();

@@ -30,9 +30,19 @@ export interface IncidentServiceOptions {
   incidentIdPrefix?: (nowMs: number) => string;
   /** Marks every incident this service opens as part of a drill run. */
   drillRunId?: string;
+  /** Events between snapshots of the open incidents; 0 turns them off. */
+  snapshotEvery?: number;
 }
 
 const READ_BATCH = 1000;
+
+/** Bump when IncidentState changes shape: older snapshots are ignored. */
+const SNAPSHOT_FORMAT = 1;
+
+interface SnapshotBody {
+  format: number;
+  incidents: { value: Snapshot["value"]; context: IncidentState }[];
+}
 
 /**
  * Runs the incidents of one plan: decides commands into events, appends
@@ -52,6 +62,10 @@ export class IncidentService {
   private readonly listeners = new Set<(events: StoredEvent[]) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private readonly snapshotEvery: number;
+  /** The last event position applied. */
+  private position = 0;
+  private snapshotPosition = 0;
 
   constructor(options: IncidentServiceOptions) {
     this.plan = options.plan;
@@ -59,6 +73,7 @@ export class IncidentService {
     this.clock = options.clock ?? systemClock;
     this.log = options.logger ?? silentLogger;
     this.drillRunId = options.drillRunId;
+    this.snapshotEvery = options.snapshotEvery ?? 500;
     this.prefix =
       options.incidentIdPrefix ?? ((ms) => yearIn(this.plan.timezone, ms));
   }
@@ -68,18 +83,60 @@ export class IncidentService {
    * deadline that passed while the server was down fires at once.
    */
   async start(): Promise<void> {
-    let after = 0;
+    const from = await this.restoreSnapshot();
+    let after = from;
     for (;;) {
       const batch = await this.store.readAfter(after, READ_BATCH);
       for (const event of batch) this.replay(event);
       if (batch.length < READ_BATCH) break;
       after = batch[batch.length - 1]!.position;
     }
+    this.position = after;
     for (const id of this.snapshots.keys()) this.arm(id);
     this.log.info(
-      { incidents: this.snapshots.size, head: after },
+      {
+        incidents: this.snapshots.size,
+        snapshotAt: from,
+        replayed: after - from,
+      },
       "incidents rebuilt",
     );
+  }
+
+  /** Saves the open incidents, so the next start replays only what follows. */
+  async saveSnapshot(): Promise<void> {
+    const body: SnapshotBody = {
+      format: SNAPSHOT_FORMAT,
+      incidents: [...this.snapshots.values()].map((s) => ({
+        value: s.value,
+        context: s.context,
+      })),
+    };
+    await this.store.saveSnapshot({
+      position: this.position,
+      body: JSON.stringify(body),
+    });
+    this.snapshotPosition = this.position;
+  }
+
+  private async restoreSnapshot(): Promise<number> {
+    const stored = await this.store.loadSnapshot();
+    if (!stored) return 0;
+    try {
+      const body = JSON.parse(stored.body) as SnapshotBody;
+      if (body.format !== SNAPSHOT_FORMAT) return 0;
+      for (const { value, context } of body.incidents) {
+        const snap = incidentMachine.resolveState({ value, context });
+        this.snapshots.set(context.incidentId, snap);
+      }
+      this.snapshotPosition = stored.position;
+      return stored.position;
+    } catch (err) {
+      // A damaged snapshot costs time, not data: replay the whole log.
+      this.log.warn({ err }, "snapshot unreadable; replaying all events");
+      this.snapshots.clear();
+      return 0;
+    }
   }
 
   /** Stops arming and firing deadlines; the store stays open. */
@@ -166,7 +223,7 @@ export class IncidentService {
         incidentId = command.incidentId;
         snapshot = this.snapshots.get(incidentId);
         if (!snapshot) {
-          throw new MusterError("NOT_FOUND", `no incident ${incidentId}`, {
+          throw new MusterError("NOT_FOUND", `no open incident ${incidentId}`, {
             path: "incidentId",
           });
         }
@@ -180,6 +237,7 @@ export class IncidentService {
         command: { commandId: command.commandId, body },
       });
       this.commit(incidentId, next, stored);
+      await this.maybeSnapshot();
       this.log.info(
         { incidentId, commandId: command.commandId, type: command.type },
         "command applied",
@@ -237,7 +295,8 @@ export class IncidentService {
   }
 
   private commit(id: string, next: Snapshot, stored: StoredEvent[]): void {
-    this.snapshots.set(id, next);
+    this.keep(id, next);
+    this.position = Math.max(this.position, stored.at(-1)?.position ?? 0);
     this.arm(id);
     for (const listener of this.listeners) {
       try {
@@ -255,14 +314,30 @@ export class IncidentService {
         incidentId: event.incidentId,
         reported: event,
       });
-      this.snapshots.set(event.incidentId, first);
+      this.keep(event.incidentId, first);
       return;
     }
     if (!snap) return;
-    this.snapshots.set(
-      event.incidentId,
-      transition(incidentMachine, snap, event)[0],
-    );
+    this.keep(event.incidentId, transition(incidentMachine, snap, event)[0]);
+  }
+
+  /**
+   * Holds an open incident in memory; a closed one is let go, so memory
+   * and start-up grow with what is open, not with the whole history.
+   */
+  private keep(incidentId: string, snap: Snapshot): void {
+    if (snap.context.phase === "closed") this.snapshots.delete(incidentId);
+    else this.snapshots.set(incidentId, snap);
+  }
+
+  private async maybeSnapshot(): Promise<void> {
+    if (this.snapshotEvery <= 0) return;
+    if (this.position - this.snapshotPosition < this.snapshotEvery) return;
+    try {
+      await this.saveSnapshot();
+    } catch (err) {
+      this.log.error({ err }, "snapshot failed");
+    }
   }
 
   private context(nowMs: number): EngineContext {
@@ -319,6 +394,7 @@ export class IncidentService {
         command: null,
       });
       this.commit(incidentId, snap, stored);
+      await this.maybeSnapshot();
       this.log.info(
         { incidentId, timer: timer.kind, at: timer.at },
         "deadline fired",

@@ -343,4 +343,58 @@ describe("replay", () => {
     expect(police.lateAt).toBe(iso(T0 + minutes(5)));
     expect(restarted.incident(incidentId)!.tiers[1]!.status).toBe("running");
   });
+
+  test("start-up resumes from the latest snapshot plus the events after it", async () => {
+    const store = new MemoryEventStore();
+    const h = await startHarness(store);
+    const first = await h.report(30, "tendency");
+    await h.service.saveSnapshot();
+    const snapshotAt = await store.head();
+    const second = await h.report(60, "tendency");
+    const callsign = h.service.incident(first.incidentId)!.units[0]!.callsign;
+    await h.ok({
+      type: "unit.acknowledge",
+      incidentId: first.incidentId,
+      callsign,
+    });
+
+    // A log that no longer holds the events before the snapshot would
+    // still rebuild: start-up reads only what follows the snapshot.
+    const readFrom: number[] = [];
+    const spy = Object.create(store) as MemoryEventStore;
+    spy.readAfter = (after, limit) => {
+      readFrom.push(after);
+      return store.readAfter(after, limit);
+    };
+    const restarted = new IncidentService({
+      plan,
+      store: spy,
+      clock: new ManualClock(h.clock.ms),
+    });
+    await restarted.start();
+    restarted.stop();
+
+    expect(readFrom[0]).toBe(snapshotAt);
+    expect(restarted.incident(first.incidentId)).toEqual(
+      h.service.incident(first.incidentId),
+    );
+    expect(restarted.incident(second.incidentId)).toEqual(
+      h.service.incident(second.incidentId),
+    );
+  });
+
+  test("a closed incident leaves memory and refuses further commands", async () => {
+    const h = await startHarness();
+    const { incidentId } = await h.report(30, "tendency");
+    await h.ok({ type: "incident.resolve", incidentId });
+    await h.ok({ type: "incident.close", incidentId });
+    const events = await h.store.readIncident(incidentId);
+    const result = await h.run({ type: "incident.resolve", incidentId });
+
+    expect(h.service.incident(incidentId)).toBeUndefined();
+    expect(
+      events.filter((e) => e.type === "unit.released").length,
+    ).toBeGreaterThan(0);
+    expect(!result.ok && result.error.code).toBe("NOT_FOUND");
+  });
 });

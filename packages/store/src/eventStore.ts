@@ -11,6 +11,14 @@ export interface CommandRecord {
   error: WireError | null;
 }
 
+/** The engine's state at a position, so start-up need not replay all. */
+export interface StoredSnapshot {
+  /** The last event position folded into the snapshot. */
+  position: number;
+  /** Opaque to the store: the engine's serialised incidents. */
+  body: string;
+}
+
 /** One atomic append: the events of one decision and its command. */
 export interface AppendInput {
   incidentId: string;
@@ -43,5 +51,8 @@ export interface EventStore {
   head(): Promise<number>;
   /** Next number in a named sequence (incident numbers per year). */
   nextNumber(sequence: string): Promise<number>;
+  /** Keeps the latest snapshot, replacing any older one. */
+  saveSnapshot(snapshot: StoredSnapshot): Promise<void>;
+  loadSnapshot(): Promise<StoredSnapshot | undefined>;
   close(): Promise<void>;
 }

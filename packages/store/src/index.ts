@@ -2,5 +2,10 @@
  * Event stores behind one asynchronous interface. The SQLite store is a
  * Node-only subpath export, `@muster/store/sqlite`.
  */
-export type { AppendInput, CommandRecord, EventStore } from "./eventStore.ts";
+export type {
+  AppendInput,
+  CommandRecord,
+  EventStore,
+  StoredSnapshot,
+} from "./eventStore.ts";
 export { MemoryEventStore } from "./memoryStore.ts";

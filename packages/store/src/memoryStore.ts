@@ -1,5 +1,10 @@
 import { MusterError, type StoredEvent } from "@muster/protocol";
-import type { AppendInput, CommandRecord, EventStore } from "./eventStore.ts";
+import type {
+  AppendInput,
+  CommandRecord,
+  EventStore,
+  StoredSnapshot,
+} from "./eventStore.ts";
 
 /**
  * An event store in memory: for drills run from the command line, which
@@ -10,6 +15,7 @@ export class MemoryEventStore implements EventStore {
   private readonly seqs = new Map<string, number>();
   private readonly commands = new Map<string, CommandRecord>();
   private readonly numbers = new Map<string, number>();
+  private snapshot: StoredSnapshot | undefined;
 
   append(input: AppendInput): Promise<StoredEvent[]> {
     const seq = this.seqs.get(input.incidentId) ?? 0;
@@ -70,6 +76,17 @@ export class MemoryEventStore implements EventStore {
     const n = (this.numbers.get(sequence) ?? 0) + 1;
     this.numbers.set(sequence, n);
     return Promise.resolve(n);
+  }
+
+  saveSnapshot(snapshot: StoredSnapshot): Promise<void> {
+    if (!this.snapshot || snapshot.position >= this.snapshot.position) {
+      this.snapshot = snapshot;
+    }
+    return Promise.resolve();
+  }
+
+  loadSnapshot(): Promise<StoredSnapshot | undefined> {
+    return Promise.resolve(this.snapshot);
   }
 
   close(): Promise<void> {

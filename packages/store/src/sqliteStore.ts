@@ -2,7 +2,12 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { StoredEvent, WireError } from "@muster/protocol";
-import type { AppendInput, CommandRecord, EventStore } from "./eventStore.ts";
+import type {
+  AppendInput,
+  CommandRecord,
+  EventStore,
+  StoredSnapshot,
+} from "./eventStore.ts";
 import { reused, seqConflict } from "./memoryStore.ts";
 
 const schema = `
@@ -22,6 +27,11 @@ const schema = `
     incident_id TEXT,
     positions   TEXT NOT NULL,
     error       TEXT
+  );
+  CREATE TABLE IF NOT EXISTS snapshots (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    position INTEGER NOT NULL,
+    body     TEXT NOT NULL
   );
   CREATE TABLE IF NOT EXISTS sequences (
     name  TEXT PRIMARY KEY,
@@ -91,6 +101,15 @@ export class SqliteEventStore implements EventStore {
       ),
       readIncident: db.prepare<[string], EventRow>(
         "SELECT * FROM events WHERE incident_id = ? ORDER BY seq",
+      ),
+      saveSnapshot: db.prepare(
+        `INSERT INTO snapshots (id, position, body) VALUES (1, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET position = excluded.position,
+           body = excluded.body
+         WHERE excluded.position >= snapshots.position`,
+      ),
+      loadSnapshot: db.prepare<[], StoredSnapshot>(
+        "SELECT position, body FROM snapshots WHERE id = 1",
       ),
       nextNumber: db.prepare<[string], { value: number }>(
         `INSERT INTO sequences (name, value) VALUES (?, 1)
@@ -184,6 +203,15 @@ export class SqliteEventStore implements EventStore {
   nextNumber(sequence: string): Promise<number> {
     const row = this.statements.nextNumber.get(sequence);
     return Promise.resolve(row?.value ?? 1);
+  }
+
+  saveSnapshot(snapshot: StoredSnapshot): Promise<void> {
+    this.statements.saveSnapshot.run(snapshot.position, snapshot.body);
+    return Promise.resolve();
+  }
+
+  loadSnapshot(): Promise<StoredSnapshot | undefined> {
+    return Promise.resolve(this.statements.loadSnapshot.get());
   }
 
   close(): Promise<void> {

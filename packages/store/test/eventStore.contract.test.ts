@@ -166,3 +166,19 @@ test("the sqlite store keeps its events across reopening the file", async () => 
   expect(await second.readIncident("A")).toHaveLength(1);
   await second.close();
 });
+
+describe.each(stores)("%s snapshots", (_name, open) => {
+  test("keeps the latest snapshot and never an older one over it", async () => {
+    const store = open();
+    expect(await store.loadSnapshot()).toBeUndefined();
+    await store.saveSnapshot({ position: 10, body: "ten" });
+    await store.saveSnapshot({ position: 5, body: "five" });
+    expect(await store.loadSnapshot()).toEqual({ position: 10, body: "ten" });
+    await store.saveSnapshot({ position: 20, body: "twenty" });
+    expect(await store.loadSnapshot()).toEqual({
+      position: 20,
+      body: "twenty",
+    });
+    await store.close();
+  });
+});
