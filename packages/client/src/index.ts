@@ -3,11 +3,8 @@
  * folded incidents and a command outbox, shared by the web pages, the
  * tests and the benchmarks.
  */
-export {
-  MusterClient,
-  type ConnectTarget,
-  type MusterClientOptions,
-} from "./musterClient.ts";
+export { MusterClient, type MusterClientOptions } from "./musterClient.ts";
+export type { ConnectTarget } from "./connect.ts";
 export {
   MemoryOutboxStore,
   type OutboxEntry,

@@ -3,9 +3,9 @@ import {
   type CommandResult,
   type ErrorCode,
   type StoredEvent,
+  type SubscribeResult,
 } from "@muster/protocol";
 import { applyEvent } from "@muster/engine";
-import { io, type ManagerOptions, type SocketOptions } from "socket.io-client";
 import {
   backoffDelay,
   defaultBackoff,
@@ -13,18 +13,15 @@ import {
   type BackoffOptions,
 } from "./backoff.ts";
 import { measureClockOffset } from "./clockOffset.ts";
+import { CommandLog } from "./commandLog.ts";
+import { openSocket, type ConnectTarget } from "./connect.ts";
 import { newCommandId } from "./commandId.ts";
 import { Outbox } from "./outbox.ts";
 import { MemoryOutboxStore, type OutboxStore } from "./outboxStore.ts";
 import { ReadModel, type IncidentReducer } from "./readModel.ts";
 import { EventSequencer } from "./sequencer.ts";
 import type { MusterSocket } from "./socketTypes.ts";
-import type {
-  ClientSnapshot,
-  CommandInput,
-  CommandStatus,
-  ConnectionState,
-} from "./types.ts";
+import type { ClientSnapshot, CommandInput, ConnectionState } from "./types.ts";
 
 /** Options of a MusterClient; every one has a default. */
 export interface MusterClientOptions {
@@ -46,12 +43,6 @@ export interface MusterClientOptions {
   now?: () => number;
 }
 
-/** Where to connect: a URL, URL and Socket.IO options, or a socket. */
-export type ConnectTarget =
-  | string
-  | { url?: string; options?: Partial<ManagerOptions & SocketOptions> }
-  | { socket: MusterSocket };
-
 type Listener = () => void;
 
 /**
@@ -69,7 +60,6 @@ export class MusterClient {
   readonly #ackTimeoutMs: number;
   readonly #subscribeTimeoutMs: number;
   readonly #backoff: BackoffOptions;
-  readonly #keepSettled: number;
   readonly #store: OutboxStore;
   readonly #outbox: Outbox;
   readonly #restored: Promise<void>;
@@ -82,8 +72,7 @@ export class MusterClient {
   /** Bumped on every connect and disconnect; stale loops check it. */
   #generation = 0;
   #catchingUpIn: number | null = null;
-  #commands = new Map<string, CommandStatus>();
-  #commandsChanged = false;
+  readonly #commands: CommandLog;
   #connection: ConnectionState;
   #lastEventAt: string | null = null;
   #clockOffsetMs: number | null = null;
@@ -97,7 +86,7 @@ export class MusterClient {
     this.#ackTimeoutMs = options.ackTimeoutMs ?? 5_000;
     this.#subscribeTimeoutMs = options.subscribeTimeoutMs ?? 15_000;
     this.#backoff = { ...defaultBackoff, ...options.backoff };
-    this.#keepSettled = options.keepSettled ?? 200;
+    this.#commands = new CommandLog(options.keepSettled ?? 200);
     this.#model = new ReadModel(options.reducer ?? applyEvent);
     this.#store = options.outbox ?? new MemoryOutboxStore();
     this.#outbox = new Outbox({
@@ -112,7 +101,10 @@ export class MusterClient {
             .timeout(timeoutMs)
             .emitWithAck(socketEvents.command, command),
       },
-      onChange: (status) => this.#recordCommand(status),
+      onChange: (status) => {
+        this.#commands.record(status);
+        this.#schedule();
+      },
     });
     this.#restored = this.#store
       .load()
@@ -126,7 +118,7 @@ export class MusterClient {
       lastEventAt: null,
       clockOffsetMs: null,
       ...this.#model.publish(),
-      commands: this.#commands,
+      commands: this.#commands.publish(),
     };
   }
 
@@ -243,10 +235,7 @@ export class MusterClient {
     try {
       for (let attempt = 0; this.#isCurrent(generation);) {
         const before = this.#sequencer.position;
-        const result = await socket
-          .timeout(this.#subscribeTimeoutMs)
-          .emitWithAck(socketEvents.subscribe, { after: before })
-          .catch(() => null);
+        const result = await this.#askSubscribe(socket, before);
         if (!this.#isCurrent(generation)) return;
         if (result?.ok) this.#receive(result.events);
 
@@ -262,6 +251,21 @@ export class MusterClient {
       }
     } finally {
       if (this.#catchingUpIn === generation) this.#catchingUpIn = null;
+    }
+  }
+
+  async #askSubscribe(
+    socket: MusterSocket,
+    after: number,
+  ): Promise<SubscribeResult | null> {
+    try {
+      // Socket.IO's typings lose the ack type behind timeout() here.
+      const result: unknown = await socket
+        .timeout(this.#subscribeTimeoutMs)
+        .emitWithAck(socketEvents.subscribe, { after });
+      return result as SubscribeResult;
+    } catch {
+      return null; // timed out or disconnected: the loop decides
     }
   }
 
@@ -282,29 +286,6 @@ export class MusterClient {
       generation === this.#generation &&
       (this.#socket?.connected ?? false)
     );
-  }
-
-  #recordCommand(status: CommandStatus): void {
-    if (!this.#commandsChanged) {
-      this.#commands = new Map(this.#commands);
-      this.#commandsChanged = true;
-    }
-    this.#commands.set(status.command.commandId, status);
-    this.#forgetOldCommands();
-    this.#schedule();
-  }
-
-  #forgetOldCommands(): void {
-    let settled = 0;
-    for (const status of this.#commands.values()) {
-      if (status.state !== "pending") settled++;
-    }
-    for (const [id, status] of this.#commands) {
-      if (settled <= this.#keepSettled) break;
-      if (status.state === "pending") continue;
-      this.#commands.delete(id);
-      settled--;
-    }
   }
 
   #setConnection(connection: ConnectionState): void {
@@ -330,7 +311,6 @@ export class MusterClient {
     this.#dirty = false;
 
     const model = this.#model.changed ? this.#model.publish() : null;
-    this.#commandsChanged = false;
     this.#snapshot = {
       connection: this.#connection,
       position: this.#sequencer.position,
@@ -338,7 +318,7 @@ export class MusterClient {
       clockOffsetMs: this.#clockOffsetMs,
       incidents: model?.incidents ?? this.#snapshot.incidents,
       timelines: model?.timelines ?? this.#snapshot.timelines,
-      commands: this.#commands,
+      commands: this.#commands.publish(),
     };
     for (const listener of [...this.#listeners]) listener();
   }
@@ -351,12 +331,4 @@ export class MusterClient {
   #isoNow(): string {
     return new Date(this.#now()).toISOString();
   }
-}
-
-function openSocket(target: ConnectTarget | undefined): MusterSocket {
-  if (typeof target === "string") return io(target);
-  if (target && "socket" in target) return target.socket;
-
-  const options = target?.options ?? {};
-  return target?.url === undefined ? io(options) : io(target.url, options);
 }

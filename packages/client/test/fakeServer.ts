@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server, type Socket } from "socket.io";
 import type {
@@ -36,7 +36,6 @@ export class FakeServer {
     duplicate: false,
   });
 
-  #http: HttpServer | null = null;
   #io: Server | null = null;
   #port = 0;
 
@@ -53,14 +52,12 @@ export class FakeServer {
       http.listen(this.#port, "127.0.0.1", resolve);
     });
     this.#port = (http.address() as AddressInfo).port;
-    this.#http = http;
     this.#io = io;
   }
 
   async stop(): Promise<void> {
     const io = this.#io;
     this.#io = null;
-    this.#http = null;
     if (!io) return;
     io.disconnectSockets(true);
     await io.close();

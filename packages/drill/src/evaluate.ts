@@ -3,12 +3,7 @@ import {
   requiredUnits,
   type IncidentState,
 } from "@muster/engine";
-import {
-  groupById,
-  tierById,
-  unitByCallsign,
-  type Plan,
-} from "@muster/plan";
+import { groupById, tierById, unitByCallsign, type Plan } from "@muster/plan";
 import {
   compareLevels,
   type Conduct,
@@ -55,8 +50,9 @@ export function evaluateDrill(input: EvaluateInput): Evaluation {
   const { plan, scenario, events } = input;
   const first = events.find((e) => e.type === "incident.reported");
   const state = first
-    ? foldIncidents(events.filter((e) => e.incidentId === first.incidentId))
-        .get(first.incidentId)
+    ? foldIncidents(
+        events.filter((e) => e.incidentId === first.incidentId),
+      ).get(first.incidentId)
     : undefined;
   if (!first || !state) {
     return {
@@ -100,6 +96,7 @@ function incidentFigures(
   let reached: Level = "watch";
   let gradedAt: string | null = null;
   let handedAt: string | null = null;
+  let countyLed = false;
 
   for (const e of events) {
     if (e.type === "incident.reported" || e.type === "incident.updated") {
@@ -108,6 +105,7 @@ function incidentFigures(
       levels.push({ at: e.at, level: e.data.level, headcount, conduct });
       if (compareLevels(e.data.level, reached) > 0) reached = e.data.level;
       if (gradedAt === null && e.data.level !== "watch") gradedAt = e.at;
+      countyLed ||= e.data.countyLed;
     } else if (e.type === "incident.handedToFollowUp") {
       handedAt = e.at;
     }
@@ -126,7 +124,7 @@ function incidentFigures(
     commandPostActivatedAt: cpAt,
     minutesToCommandPost:
       cpAt === null ? null : minutesBetween(state.reportedAt, cpAt),
-    countyLed: state.countyLed,
+    countyLed,
     mutualAidRequested: state.commandPost?.mutualAidRequested ?? false,
     resolvedAt: handedAt === null ? state.resolvedAt : null,
     handedToFollowUpAt: handedAt,
@@ -141,13 +139,12 @@ function tierFigures(
 ): TierFigures {
   const tier = state.tiers.find((t) => t.tier === tierId)!;
   const required = requiredUnits(state, tierId);
-  const arrivals = required.map((u) => u.assembledAt);
-  const complete =
-    required.length > 0 && arrivals.every((at) => at !== null);
+  const arrivals = required
+    .map((u) => u.assembledAt)
+    .filter((at): at is string => at !== null);
+  const complete = required.length > 0 && arrivals.length === required.length;
   // The clock stops when the last required unit is there (§3).
-  const lastMs = complete
-    ? Math.max(...arrivals.map((at) => Date.parse(at!)))
-    : null;
+  const lastMs = complete ? Math.max(...arrivals.map(Date.parse)) : null;
   const startMs = Date.parse(tier.dispatchedAt);
   const deadlineMs = Date.parse(tier.deadline);
   const result =

@@ -86,6 +86,7 @@ export interface IncidentFigures {
   minutesToGrading: number | null;
   commandPostActivatedAt: string | null;
   minutesToCommandPost: number | null;
+  /** County-led at any point; a later, lower grading may hand it back. */
   countyLed: boolean;
   mutualAidRequested: boolean;
   resolvedAt: string | null;

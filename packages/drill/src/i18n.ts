@@ -62,7 +62,12 @@ const zh = {
   unit: "力量",
   answer: "应答",
   arrival: "到达",
-  answerText: { inTime: "按时应答", late: "迟应答", declined: "拒绝", never: "未应答" },
+  answerText: {
+    inTime: "按时应答",
+    late: "迟应答",
+    declined: "拒绝",
+    never: "未应答",
+  },
   replacedBy: "替补",
   partner: "片区联动",
   live: "平板实操（命令行模拟）",
@@ -81,7 +86,11 @@ const zh = {
   generated: "由 Muster 生成",
 } as const;
 
-type Strings = { [K in keyof typeof zh]: (typeof zh)[K] extends string ? string : { [J in keyof (typeof zh)[K]]: string } };
+type Strings = {
+  [K in keyof typeof zh]: (typeof zh)[K] extends string
+    ? string
+    : { [J in keyof (typeof zh)[K]]: string };
+};
 
 const en: Strings = {
   exercise: "EXERCISE 演练",
@@ -118,7 +127,8 @@ const en: Strings = {
   min: "min",
   timeline: "Assembly timeline",
   timelineCaption:
-    "Minutes from the first report; the upright line is the deadline; the hatched part is late",
+    "Minutes from the first report; the upright line is the deadline; " +
+    "the hatched part is late",
   clocks: "Assembly clocks",
   tier: "Tier",
   clock: "Clock",
@@ -142,7 +152,12 @@ const en: Strings = {
   unit: "Unit",
   answer: "Answer",
   arrival: "Arrival",
-  answerText: { inTime: "in time", late: "late", declined: "declined", never: "never" },
+  answerText: {
+    inTime: "in time",
+    late: "late",
+    declined: "declined",
+    never: "never",
+  },
   replacedBy: "Replaced by",
   partner: "mutual aid",
   live: "live on a tablet (simulated by the CLI)",

@@ -21,7 +21,9 @@ export function checkScenario(scenario: Scenario, plan: Plan): Problem[] {
     const ids = plan.playbooks.map((p) => p.id).join(", ");
     problems.push({
       path: "playbook",
-      message: `expected "other" or a playbook of plan ${plan.id} (${ids}), got "${scenario.playbook}"`,
+      message:
+        `expected "other" or a playbook of plan ${plan.id} (${ids}), ` +
+        `got "${scenario.playbook}"`,
     });
   }
   scenario.liveUnits.forEach((cs, i) => {
@@ -42,7 +44,10 @@ export function checkScenario(scenario: Scenario, plan: Plan): Problem[] {
     if (inject.kind === "unit" && !callsigns.has(inject.callsign)) {
       problems.push({ path: `${at}.unit`, message: noUnit(inject.callsign) });
     }
-    if (inject.kind === "acceptReplacement" && !callsigns.has(inject.replaces)) {
+    if (
+      inject.kind === "acceptReplacement" &&
+      !callsigns.has(inject.replaces)
+    ) {
       problems.push({
         path: `${at}.acceptReplacement`,
         message: noUnit(inject.replaces),
@@ -55,7 +60,9 @@ export function checkScenario(scenario: Scenario, plan: Plan): Problem[] {
       });
     }
   }
-  return problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return problems.sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
 }
 
 function line(file: string, problem: Problem): string {

@@ -90,7 +90,11 @@ export function buildReport(input: BuildReportInput): DrillReport {
     replacements: e.replacements,
     strengths: e.strengths,
     improvements: e.improvements,
-    rules: rules.map((r) => ({ id: r.id, kind: r.kind, statement: r.statement })),
+    rules: rules.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      statement: r.statement,
+    })),
     events: run.events.map((ev) => ({
       position: ev.position,
       seq: ev.seq,

@@ -3,6 +3,7 @@ import type {
   Finding,
   IncidentFigures,
   TierFigures,
+  UnitFigures,
 } from "./figures.ts";
 import { minutesBetween } from "./minutes.ts";
 
@@ -20,8 +21,8 @@ export interface Rule {
   apply(figures: Figures): Finding[];
 }
 
-// Thresholds the plan does not give; they are the evaluation's own and
-// named here so that a reader of the report can check them.
+// Thresholds the plan does not give: the evaluation's own, named here so
+// that a reader of the report can check them.
 /** A group lead acknowledging later than this is worth improving. */
 export const GROUP_ACK_MINUTES = 5;
 /** Activating the command post within this of grading is a strength. */
@@ -31,12 +32,16 @@ export const REPLACEMENT_MINUTES = 2;
 /** A tier assembled within this share of its clock is a strength. */
 export const QUICK_SHARE = 0.5;
 
-const num = (n: number) => String(n);
-const zhTier = (t: TierFigures) => t.name.zh;
-const enTier = (t: TierFigures) => t.name.en;
-
-function finding(rule: string, zh: string, en: string): Finding {
+function say(rule: string, zh: string, en: string): Finding {
   return { rule, text: { zh, en } };
+}
+
+const took = (t: TierFigures) => t.minutesToAssembled ?? 0;
+
+function replacedBy(u: UnitFigures): { zh: string; en: string } {
+  return u.replacedBy
+    ? { zh: `，由${u.replacedBy}替补`, en: `; replaced by ${u.replacedBy}` }
+    : { zh: "，未替补", en: "; not replaced" };
 }
 
 /** The rules, in the order their findings are listed. */
@@ -47,7 +52,13 @@ export const rules: readonly Rule[] = [
     statement: "the incident reached the level the scenario expects",
     apply: ({ incident: i }) =>
       i.levelMatched
-        ? [finding("level.matched", `定级达到预期的${i.expectedLevel}级`, `reached the expected level ${i.expectedLevel}`)]
+        ? [
+            say(
+              "level.matched",
+              `定级达到预期的${i.expectedLevel}级`,
+              `reached the expected level ${i.expectedLevel}`,
+            ),
+          ]
         : [],
   },
   {
@@ -58,10 +69,11 @@ export const rules: readonly Rule[] = [
       i.levelMatched
         ? []
         : [
-            finding(
+            say(
               "level.missed",
               `定级为${i.levelReached}，预期为${i.expectedLevel}`,
-              `reached level ${i.levelReached}; the scenario expects ${i.expectedLevel}`,
+              `reached level ${i.levelReached}; ` +
+                `the scenario expects ${i.expectedLevel}`,
             ),
           ],
   },
@@ -69,16 +81,17 @@ export const rules: readonly Rule[] = [
     id: "tiers.allOnTime",
     kind: "strength",
     statement: "every tier dispatched assembled at or before its deadline",
-    apply: ({ tiers }) =>
-      tiers.length > 0 && tiers.every((t) => t.result === "onTime")
-        ? [
-            finding(
-              "tiers.allOnTime",
-              `全部${tiers.length}个梯次按时集结到位`,
-              `every tier assembled on time (${tiers.length} of ${tiers.length})`,
-            ),
-          ]
-        : [],
+    apply: ({ tiers }) => {
+      const n = tiers.length;
+      if (n === 0 || !tiers.every((t) => t.result === "onTime")) return [];
+      return [
+        say(
+          "tiers.allOnTime",
+          `全部${n}个梯次按时集结到位`,
+          `every tier assembled on time (${n} of ${n})`,
+        ),
+      ];
+    },
   },
   {
     id: "tier.quick",
@@ -92,10 +105,11 @@ export const rules: readonly Rule[] = [
             t.msToAssembled <= t.clockMinutes * 60_000 * QUICK_SHARE,
         )
         .map((t) =>
-          finding(
+          say(
             "tier.quick",
-            `${zhTier(t)}${num(t.minutesToAssembled!)}分钟集结到位（时限${t.clockMinutes}分钟）`,
-            `${enTier(t)} assembled in ${num(t.minutesToAssembled!)} min against a ${t.clockMinutes} min clock`,
+            `${t.name.zh}${took(t)}分钟集结到位（时限${t.clockMinutes}分钟）`,
+            `${t.name.en} assembled in ${took(t)} min ` +
+              `against a ${t.clockMinutes} min clock`,
           ),
         ),
   },
@@ -107,10 +121,12 @@ export const rules: readonly Rule[] = [
       tiers
         .filter((t) => t.result === "late")
         .map((t) =>
-          finding(
+          say(
             "tier.late",
-            `${zhTier(t)}超时${num(t.minutesLate!)}分钟（用时${num(t.minutesToAssembled!)}分钟，时限${t.clockMinutes}分钟）`,
-            `${enTier(t)} late by ${num(t.minutesLate!)} min (${num(t.minutesToAssembled!)} min against a ${t.clockMinutes} min clock)`,
+            `${t.name.zh}超时${t.minutesLate}分钟` +
+              `（用时${took(t)}分钟，时限${t.clockMinutes}分钟）`,
+            `${t.name.en} late by ${t.minutesLate} min ` +
+              `(${took(t)} min against a ${t.clockMinutes} min clock)`,
           ),
         ),
   },
@@ -122,68 +138,72 @@ export const rules: readonly Rule[] = [
       tiers
         .filter((t) => t.result === "never")
         .map((t) =>
-          finding(
+          say(
             "tier.never",
-            `${zhTier(t)}直至演练结束未集结到位（时限${t.clockMinutes}分钟）`,
-            `${enTier(t)} never assembled (${t.clockMinutes} min clock)`,
+            `${t.name.zh}直至演练结束未集结到位（时限${t.clockMinutes}分钟）`,
+            `${t.name.en} never assembled (${t.clockMinutes} min clock)`,
           ),
         ),
   },
   {
     id: "commandPost.prompt",
     kind: "strength",
-    statement: `the command post stood up within ${COMMAND_POST_MINUTES} min of grading`,
-    apply: ({ incident: i }) =>
-      i.gradedAt !== null &&
-      i.commandPostActivatedAt !== null &&
-      minutesBetween(i.gradedAt, i.commandPostActivatedAt) <= COMMAND_POST_MINUTES
-        ? [
-            finding(
-              "commandPost.prompt",
-              `定级后${COMMAND_POST_MINUTES}分钟内成立指挥部`,
-              `command post stood up within ${COMMAND_POST_MINUTES} min of grading`,
-            ),
-          ]
-        : [],
+    statement:
+      `the command post stood up within ${COMMAND_POST_MINUTES} min ` +
+      "of grading",
+    apply: ({ incident: i }) => {
+      if (i.gradedAt === null || i.commandPostActivatedAt === null) return [];
+      const m = minutesBetween(i.gradedAt, i.commandPostActivatedAt);
+      if (m > COMMAND_POST_MINUTES) return [];
+      return [
+        say(
+          "commandPost.prompt",
+          `定级后${COMMAND_POST_MINUTES}分钟内成立指挥部`,
+          `command post stood up within ${COMMAND_POST_MINUTES} min ` +
+            "of grading",
+        ),
+      ];
+    },
   },
   {
     id: "groups.prompt",
     kind: "strength",
-    statement: `every group lead acknowledged within ${GROUP_ACK_MINUTES} min of activation`,
-    apply: ({ groups }) =>
-      groups.length > 0 &&
-      groups.every(
-        (g) =>
-          g.minutesToAcknowledge !== null &&
-          g.minutesToAcknowledge <= GROUP_ACK_MINUTES,
-      )
-        ? [
-            finding(
-              "groups.prompt",
-              `全部${groups.length}个工作组在${GROUP_ACK_MINUTES}分钟内确认启动`,
-              `all ${groups.length} groups acknowledged within ${GROUP_ACK_MINUTES} min`,
-            ),
-          ]
-        : [],
+    statement:
+      `every group lead acknowledged within ${GROUP_ACK_MINUTES} min ` +
+      "of activation",
+    apply: ({ groups }) => {
+      const n = groups.length;
+      const prompt = (m: number | null) => m !== null && m <= GROUP_ACK_MINUTES;
+      if (n === 0 || !groups.every((g) => prompt(g.minutesToAcknowledge))) {
+        return [];
+      }
+      return [
+        say(
+          "groups.prompt",
+          `全部${n}个工作组在${GROUP_ACK_MINUTES}分钟内确认启动`,
+          `all ${n} groups acknowledged within ${GROUP_ACK_MINUTES} min`,
+        ),
+      ];
+    },
   },
   {
     id: "group.slow",
     kind: "improve",
-    statement: `a group lead acknowledged more than ${GROUP_ACK_MINUTES} min after activation`,
+    statement:
+      `a group lead acknowledged more than ${GROUP_ACK_MINUTES} min ` +
+      "after activation",
     apply: ({ groups }) =>
-      groups
-        .filter(
-          (g) =>
-            g.minutesToAcknowledge !== null &&
-            g.minutesToAcknowledge > GROUP_ACK_MINUTES,
-        )
-        .map((g) =>
-          finding(
+      groups.flatMap((g) => {
+        const m = g.minutesToAcknowledge;
+        if (m === null || m <= GROUP_ACK_MINUTES) return [];
+        return [
+          say(
             "group.slow",
-            `${g.name.zh}${num(g.minutesToAcknowledge!)}分钟后才确认启动`,
-            `${g.name.en} acknowledged after ${num(g.minutesToAcknowledge!)} min`,
+            `${g.name.zh}${m}分钟后才确认启动`,
+            `${g.name.en} acknowledged after ${m} min`,
           ),
-        ),
+        ];
+      }),
   },
   {
     id: "group.never",
@@ -193,7 +213,7 @@ export const rules: readonly Rule[] = [
       groups
         .filter((g) => g.acknowledgedAt === null)
         .map((g) =>
-          finding(
+          say(
             "group.never",
             `${g.name.zh}始终未确认启动`,
             `${g.name.en} never acknowledged`,
@@ -207,13 +227,15 @@ export const rules: readonly Rule[] = [
     apply: ({ units }) =>
       units
         .filter((u) => u.answer === "declined")
-        .map((u) =>
-          finding(
+        .map((u) => {
+          const by = replacedBy(u);
+          const reason = u.declineReason ?? "";
+          return say(
             "unit.declined",
-            `${u.callsign}拒绝出动（${u.declineReason ?? ""}）${u.replacedBy ? `，由${u.replacedBy}替补` : "，未替补"}`,
-            `${u.callsign} declined (${u.declineReason ?? ""})${u.replacedBy ? `; replaced by ${u.replacedBy}` : "; not replaced"}`,
-          ),
-        ),
+            `${u.callsign}拒绝出动（${reason}）${by.zh}`,
+            `${u.callsign} declined (${reason})${by.en}`,
+          );
+        }),
   },
   {
     id: "unit.neverAnswered",
@@ -222,47 +244,51 @@ export const rules: readonly Rule[] = [
     apply: ({ units }) =>
       units
         .filter((u) => u.answer === "never")
-        .map((u) =>
-          finding(
+        .map((u) => {
+          const by = replacedBy(u);
+          return say(
             "unit.neverAnswered",
-            `${u.callsign}始终未应答${u.replacedBy ? `，由${u.replacedBy}替补` : "，未替补"}`,
-            `${u.callsign} never acknowledged${u.replacedBy ? `; replaced by ${u.replacedBy}` : "; not replaced"}`,
-          ),
-        ),
+            `${u.callsign}始终未应答${by.zh}`,
+            `${u.callsign} never acknowledged${by.en}`,
+          );
+        }),
   },
   {
     id: "unit.answeredLate",
     kind: "improve",
     statement: "a unit acknowledged after its acknowledgement deadline",
     apply: ({ units }) =>
-      units
-        .filter((u) => u.answer === "late")
-        .map((u) =>
-          finding(
+      units.flatMap((u) => {
+        if (u.answer !== "late" || u.acknowledgedAt === null) return [];
+        const m = minutesBetween(u.ackDeadline, u.acknowledgedAt);
+        return [
+          say(
             "unit.answeredLate",
-            `${u.callsign}超过应答时限${num(minutesBetween(u.ackDeadline, u.acknowledgedAt!))}分钟才应答`,
-            `${u.callsign} acknowledged ${num(minutesBetween(u.ackDeadline, u.acknowledgedAt!))} min after its deadline`,
+            `${u.callsign}超过应答时限${m}分钟才应答`,
+            `${u.callsign} acknowledged ${m} min after its deadline`,
           ),
-        ),
+        ];
+      }),
   },
   {
     id: "replacement.slow",
     kind: "improve",
-    statement: `a replacement was dispatched more than ${REPLACEMENT_MINUTES} min after it was offered`,
+    statement:
+      `a replacement was dispatched more than ${REPLACEMENT_MINUTES} min ` +
+      "after it was offered",
     apply: ({ replacements }) =>
-      replacements
-        .filter(
-          (r) =>
-            r.minutesToDispatch !== null &&
-            r.minutesToDispatch > REPLACEMENT_MINUTES,
-        )
-        .map((r) =>
-          finding(
+      replacements.flatMap((r) => {
+        const m = r.minutesToDispatch;
+        if (m === null || m <= REPLACEMENT_MINUTES) return [];
+        return [
+          say(
             "replacement.slow",
-            `替补${r.replaces}的${r.callsign}在提出后${num(r.minutesToDispatch!)}分钟才派出`,
-            `replacement ${r.callsign} for ${r.replaces} dispatched ${num(r.minutesToDispatch!)} min after the offer`,
+            `替补${r.replaces}的${r.callsign}在提出后${m}分钟才派出`,
+            `replacement ${r.callsign} for ${r.replaces} ` +
+              `dispatched ${m} min after the offer`,
           ),
-        ),
+        ];
+      }),
   },
   {
     id: "replacement.missing",
@@ -277,15 +303,18 @@ export const rules: readonly Rule[] = [
           return unit === undefined || unit.acknowledgedAt === null;
         })
         .map((r) =>
-          finding(
-            "replacement.missing",
-            r.candidate === null
-              ? `${r.replaces}无同梯次空闲力量可替补`
-              : `${r.replaces}的替补（${r.candidate}）未被接受`,
-            r.candidate === null
-              ? `no free unit of the tier to replace ${r.replaces}`
-              : `replacement ${r.candidate} for ${r.replaces} was never accepted`,
-          ),
+          r.candidate === null
+            ? say(
+                "replacement.missing",
+                `${r.replaces}无同梯次空闲力量可替补`,
+                `no free unit of the tier to replace ${r.replaces}`,
+              )
+            : say(
+                "replacement.missing",
+                `${r.replaces}的替补（${r.candidate}）未被接受`,
+                `replacement ${r.candidate} for ${r.replaces} ` +
+                  "was never accepted",
+              ),
         ),
   },
   {
@@ -298,7 +327,7 @@ export const rules: readonly Rule[] = [
       if (!partners.every((u) => u.arrival === "onTime")) return [];
       const list = partners.map((u) => u.callsign).join(", ");
       return [
-        finding(
+        say(
           "mutualAid.onTime",
           `片区联动力量（${list}）按时集结到位`,
           `partner-district units (${list}) assembled on time`,

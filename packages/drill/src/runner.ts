@@ -78,7 +78,9 @@ export function defaultDrillRunId(scenario: Scenario, seed: number): string {
  * const run = await runScenario({ plan, scenario, seed: 7, speed: "max" });
  * const evaluation = evaluateDrill({ plan, scenario, run });
  */
-export async function runScenario(options: RunScenarioOptions): Promise<DrillRun> {
+export async function runScenario(
+  options: RunScenarioOptions,
+): Promise<DrillRun> {
   const { plan, scenario } = options;
   const seed = options.seed ?? scenario.seed;
   const speed = options.speed ?? "max";
@@ -112,6 +114,8 @@ export async function runScenario(options: RunScenarioOptions): Promise<DrillRun
   });
   simulator.scheduleInjects();
 
+  // Pacing runs against one anchor, so sleeps that overshoot do not add up.
+  const realStart = performance.now();
   let endReason: EndReason;
   for (;;) {
     await simulator.settle();
@@ -119,7 +123,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<DrillRun
       endReason = "aborted";
       break;
     }
-    if (simulator.injectsFinished() && isClosed(service, simulator)) {
+    if (simulator.injectsFinished() && simulator.closed) {
       endReason = "closed";
       break;
     }
@@ -133,8 +137,9 @@ export async function runScenario(options: RunScenarioOptions): Promise<DrillRun
       endReason = "cap";
       break;
     }
-    if (speed !== "max" && due > clock.now()) {
-      await sleep((due - clock.now()) / speed);
+    if (speed !== "max") {
+      const wait = realStart + (due - startMs) / speed - performance.now();
+      if (wait > 0) await sleep(wait);
     }
     clock.fireNext();
   }
@@ -150,9 +155,4 @@ export async function runScenario(options: RunScenarioOptions): Promise<DrillRun
     events: await store.readAfter(0, Number.MAX_SAFE_INTEGER),
     notes: simulator.notes,
   };
-}
-
-function isClosed(service: IncidentService, simulator: Simulator): boolean {
-  const id = simulator.incidentId;
-  return id !== null && service.incident(id)?.phase === "closed";
 }

@@ -151,7 +151,8 @@ function checkBehaviour(
     ctx.addIssue({ code: "custom", path: [path], message });
 
   if (action !== "unit" && action !== "group") {
-    for (const key of given) problem(key, `only a unit or group inject has ${key}`);
+    for (const key of given)
+      problem(key, `only a unit or group inject has ${key}`);
     return;
   }
   if (given.length === 0) {
@@ -196,7 +197,12 @@ export type UnitAnswer =
 
 /** One timed entry of a scenario, after validation. */
 export type Inject = { atMs: number; index: number } & (
-  | { kind: "report"; headcount: number; conduct: Conduct; escalateToCounty: boolean }
+  | {
+      kind: "report";
+      headcount: number;
+      conduct: Conduct;
+      escalateToCounty: boolean;
+    }
   | { kind: "update"; headcount: number; conduct: Conduct }
   | {
       kind: "unit";
@@ -257,7 +263,11 @@ function toInject(input: InjectInput, index: number): Inject {
     };
   }
   if (input.acceptReplacement !== undefined) {
-    return { ...base, kind: "acceptReplacement", replaces: input.acceptReplacement };
+    return {
+      ...base,
+      kind: "acceptReplacement",
+      replaces: input.acceptReplacement,
+    };
   }
   if (input.resolve) {
     return { ...base, kind: "resolve", note: input.resolve.note ?? null };
@@ -293,7 +303,12 @@ export const Scenario = z
       error: "expected a UTC instant like 2026-03-12T01:30:00Z",
     }),
     /** The seed used when the runner is given none. */
-    seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(1),
     /** The simulated command post accepts every replacement offered. */
     autoAcceptReplacements: z.boolean().default(false),
     /** Units played on tablets in a server-hosted drill. */
@@ -325,5 +340,21 @@ function checkOrder(injects: Inject[], ctx: z.RefinementCtx): void {
         "expected a report before any other action: the first report " +
         "opens the incident",
     });
+  }
+  // The engine closes only an incident resolved or handed to follow-up.
+  let settled = false;
+  for (const inject of sorted) {
+    if (inject.kind === "resolve" || inject.kind === "handToFollowUp") {
+      settled = true;
+    }
+    if (inject.kind === "close" && !settled) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["injects", inject.index],
+        message:
+          "expected a resolve or handToFollowUp before close: only a " +
+          "settled incident can be closed",
+      });
+    }
   }
 }

@@ -18,7 +18,6 @@ type CommandInject = Exclude<Inject, UnitInject | GroupInject>;
 
 /** What a simulated unit will do on one dispatch, drawn when dispatched. */
 interface Reaction {
-  dispatchedMs: number;
   /** Exact assembly time scripted by the scenario, else null. */
   assembleAtMs: number | null;
   travelMs: number;
@@ -44,6 +43,8 @@ export interface SimulatorOptions {
 export class Simulator {
   readonly notes: RunNote[] = [];
   incidentId: string | null = null;
+  /** Seen from the events: the engine lets go of a closed incident. */
+  closed = false;
   private readonly opts: SimulatorOptions;
   private readonly startMs: number;
   private readonly pending = new Set<Promise<void>>();
@@ -97,6 +98,9 @@ export class Simulator {
       case "incident.reported":
         this.incidentId = event.incidentId;
         break;
+      case "incident.closed":
+        this.closed = true;
+        break;
       case "unit.dispatched":
         this.onDispatched(event.data.callsign, event.data.tier);
         break;
@@ -115,7 +119,11 @@ export class Simulator {
         for (const group of event.data.groups) this.onGroupActivated(group);
         break;
       case "replacement.offered":
-        this.onOffer(event.data.replaces, event.data.tier, event.data.candidate);
+        this.onOffer(
+          event.data.replaces,
+          event.data.tier,
+          event.data.candidate,
+        );
         break;
       default:
         break;
@@ -157,7 +165,11 @@ export class Simulator {
         });
         break;
       case "acceptReplacement":
-        this.send({ type: "replacement.accept", ...on, replaces: inject.replaces });
+        this.send({
+          type: "replacement.accept",
+          ...on,
+          replaces: inject.replaces,
+        });
         break;
       case "resolve":
         this.send({
@@ -197,9 +209,10 @@ export class Simulator {
     const script = this.scriptFor(callsign);
     const now = this.now();
     const reaction: Reaction = {
-      dispatchedMs: now,
       assembleAtMs:
-        script?.assembleAfterMs == null ? null : now + script.assembleAfterMs,
+        script && script.assembleAfterMs !== null
+          ? now + script.assembleAfterMs
+          : null,
       travelMs: script?.travelMs ?? drawnTravelMs,
     };
     this.reactions.set(callsign, reaction);
@@ -250,7 +263,8 @@ export class Simulator {
 
     const range = this.opts.scenario.simulation.groupAckSeconds;
     const random = streamFor(this.opts.seed, `group:${group}`);
-    const delay = script?.ackAfterMs ?? drawMs(random, range.minMs, range.maxMs);
+    const delay =
+      script?.ackAfterMs ?? drawMs(random, range.minMs, range.maxMs);
     this.at(this.now() + delay, () => {
       const incidentId = this.incidentId;
       if (incidentId === null || this.isClosed()) return;
@@ -266,14 +280,22 @@ export class Simulator {
   private onOffer(replaces: string, tier: string, candidate: string | null) {
     const { plan, scenario } = this.opts;
     if (candidate === null) {
-      this.note("noReplacement", `no free unit of tier ${tier} to replace ${replaces}`);
+      this.note(
+        "noReplacement",
+        `no free unit of tier ${tier} to replace ${replaces}`,
+      );
       return;
     }
     if (!scenario.autoAcceptReplacements || plan.replacement.autoAccept) return;
-    const delayMs = Math.round(scenario.simulation.replacementAcceptSeconds * 1000);
+    const delayMs = Math.round(
+      scenario.simulation.replacementAcceptSeconds * 1000,
+    );
     this.at(this.now() + delayMs, () => {
       const incidentId = this.incidentId;
-      const state = incidentId === null ? undefined : this.opts.service.incident(incidentId);
+      const state =
+        incidentId === null
+          ? undefined
+          : this.opts.service.incident(incidentId);
       // The unit may have answered late meanwhile, withdrawing the offer.
       if (!state || !state.offers.some((o) => o.replaces === replaces)) return;
       this.send({
@@ -286,7 +308,8 @@ export class Simulator {
   }
 
   private sendUnit(
-    type: "unit.acknowledge" | "unit.enRoute" | "unit.assemble" | "unit.decline",
+    type:
+      "unit.acknowledge" | "unit.enRoute" | "unit.assemble" | "unit.decline",
     callsign: string,
     reason?: string,
   ): void {
@@ -318,7 +341,9 @@ export class Simulator {
         text: `${command.type}${who}: ${result.error.code}: ${result.error.message}`,
       });
     });
-    const tracked: Promise<void> = work.finally(() => this.pending.delete(tracked));
+    const tracked: Promise<void> = work.finally(() =>
+      this.pending.delete(tracked),
+    );
     this.pending.add(tracked);
   }
 
@@ -353,8 +378,7 @@ export class Simulator {
   }
 
   private isClosed(): boolean {
-    const id = this.incidentId;
-    return id !== null && this.opts.service.incident(id)?.phase === "closed";
+    return this.closed;
   }
 
   private note(kind: RunNote["kind"], text: string): void {

@@ -38,7 +38,12 @@ export class VirtualClock implements Clock {
   }
 
   setTimer(atMs: number, fn: () => void): () => void {
-    const timer: Timer = { at: atMs, order: this.inserted++, fn, cancelled: false };
+    const timer: Timer = {
+      at: atMs,
+      order: this.inserted++,
+      fn,
+      cancelled: false,
+    };
     this.push(timer);
     // Cancelled timers stay in the heap and are skipped when they surface.
     return () => {

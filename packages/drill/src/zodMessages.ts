@@ -20,7 +20,10 @@ export function describeValue(value: unknown): string {
     return `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
   }
   if (typeof value === "object") return "a mapping";
-  return String(value);
+  if (typeof value === "number" || typeof value === "boolean") {
+    return String(value);
+  }
+  return typeof value;
 }
 
 const KINDS: Record<string, string> = {
@@ -38,6 +41,16 @@ function quoteAll(values: readonly unknown[]): string {
   return values.map((v) => JSON.stringify(v)).join(", ");
 }
 
+/** `≥ 1`, `> 0`, `≤ 90`: the bound a too_small or too_big issue names. */
+function bound(
+  issue: { inclusive?: boolean; minimum?: unknown; maximum?: unknown },
+  side: "<" | ">",
+): string {
+  const value = side === ">" ? issue.minimum : issue.maximum;
+  const sign = issue.inclusive ? (side === ">" ? "≥" : "≤") : side;
+  return `${sign} ${String(value)}`;
+}
+
 /** A per-parse error map; messages written into the schema win over it. */
 export function scenarioErrorMap(issue: RawIssue): string | undefined {
   const got = describeValue(issue.input);
@@ -53,7 +66,7 @@ export function scenarioErrorMap(issue: RawIssue): string | undefined {
         return `expected at least ${String(issue.minimum)} items, got ${got}`;
       }
       if (issue.origin === "string") return `expected non-empty text`;
-      return `expected a number ${issue.inclusive ? "≥" : ">"} ${String(issue.minimum)}, got ${got}`;
+      return `expected a number ${bound(issue, ">")}, got ${got}`;
     case "too_big":
       if (issue.origin === "string") {
         return `expected at most ${String(issue.maximum)} characters`;
@@ -61,7 +74,7 @@ export function scenarioErrorMap(issue: RawIssue): string | undefined {
       if (issue.origin === "array") {
         return `expected at most ${String(issue.maximum)} items, got ${got}`;
       }
-      return `expected a number ${issue.inclusive ? "≤" : "<"} ${String(issue.maximum)}, got ${got}`;
+      return `expected a number ${bound(issue, "<")}, got ${got}`;
     case "invalid_value":
       return `expected ${quoteAll(issue.values)}, got ${got}`;
     case "invalid_format":

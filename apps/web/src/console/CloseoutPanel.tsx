@@ -4,8 +4,9 @@ import type { IncidentState } from "@muster/engine";
 import type { Send } from "./types.ts";
 
 /**
- * The end of an incident: resolve it, hand the dispute to follow-up under
- * "three fixed" (lead unit, responsible person, measures), and close it.
+ * The end of an incident: resolved on the scene, or handed to follow-up
+ * under "three fixed" (lead unit, responsible person, measures) when the
+ * dispute is not settled there (domain brief §6); then closed.
  */
 export function CloseoutPanel({
   incident,
@@ -46,7 +47,9 @@ export function CloseoutPanel({
           </button>
         </form>
       )}
-      {phase === "resolved" && <FollowUpForm incident={incident} send={send} />}
+      {(phase === "watch" || phase === "responding") && (
+        <FollowUpForm incident={incident} send={send} />
+      )}
       {(phase === "resolved" || phase === "followUp") && (
         <button
           type="button"

@@ -37,8 +37,7 @@ export function ConsolePage() {
   );
   // Until the operator picks one, the gravest open incident is shown.
   const selected =
-    (selectedId ? snapshot.incidents.get(selectedId) : undefined) ??
-    incidents[0];
+    incidents.find((i) => i.incidentId === selectedId) ?? incidents[0];
   const onSelect = useCallback((id: string) => setSelectedId(id), []);
   const pending = [...snapshot.commands.values()].filter(
     (c) => c.state === "pending",

@@ -52,13 +52,12 @@ export function describeEvent(
         unit: names.unit(event.data.callsign),
         reason: event.data.reason,
       });
-    case "replacement.offered":
-      return t(key, {
-        unit: names.unit(event.data.replaces),
-        candidate: event.data.candidate
-          ? names.unit(event.data.candidate)
-          : t("event.noCandidate"),
-      });
+    case "replacement.offered": {
+      const unit = names.unit(event.data.replaces);
+      return event.data.candidate
+        ? t(key, { unit, candidate: names.unit(event.data.candidate) })
+        : t("event.replacement.none", { unit });
+    }
     case "alert.raised":
       return t(key, { subject: event.data.subject });
     case "alert.acknowledged":

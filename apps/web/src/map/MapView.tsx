@@ -10,8 +10,8 @@ import { PlanLayer } from "./PlanLayer.tsx";
 /** The map and how to turn plan positions into map positions. */
 export interface MapHandle {
   map: L.Map;
-  toMap(p: LatLon): L.LatLng;
-  fromMap(p: L.LatLng): LatLon;
+  toMap: (p: LatLon) => L.LatLng;
+  fromMap: (p: L.LatLng) => LatLon;
 }
 
 const MapContext = createContext<MapHandle | null>(null);

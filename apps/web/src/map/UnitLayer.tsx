@@ -46,7 +46,11 @@ export function UnitLayer({ dispatches, now, testIdPrefix }: Props) {
     for (const unit of placeUnits(plan, dispatches, now)) {
       const known = drawn.current.get(unit.callsign);
       const next = known ?? {
-        marker: L.marker(toMap(unit.at), { keyboard: false }).addTo(group),
+        marker: L.marker(toMap(unit.at), {
+          keyboard: false,
+          // Units must not swallow the console's map clicks that pick a place.
+          interactive: false,
+        }).addTo(group),
         status: "",
         line: null,
       };

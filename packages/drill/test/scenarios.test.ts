@@ -1,0 +1,64 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { drillReport } from "../src/index.ts";
+import { loadScenario } from "../src/load.ts";
+import { plan } from "./helpers.ts";
+
+const dir = fileURLToPath(
+  new URL("../../../scenarios/drills/", import.meta.url),
+);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort();
+
+describe("shipped scenarios", () => {
+  test("cover every level", () => {
+    const levels = files.map(
+      (f) => loadScenario(join(dir, f), plan).expectedLevel,
+    );
+    expect(new Set(levels)).toEqual(new Set(["watch", "III", "II", "I"]));
+  });
+
+  test.each(files)(
+    "%s runs to its close and reaches its level",
+    async (file) => {
+      const scenario = loadScenario(join(dir, file), plan);
+      const { run, evaluation } = await drillReport({ plan, scenario });
+
+      expect(run.endReason).toBe("closed");
+      expect(evaluation.incident?.levelReached).toBe(scenario.expectedLevel);
+      expect(run.notes.filter((n) => n.kind === "commandRejected")).toEqual([]);
+    },
+  );
+
+  test("level I brings in a partner unit after a decline and a silence", async () => {
+    const scenario = loadScenario(
+      join(dir, "level-i-public-safety.yaml"),
+      plan,
+    );
+    const { evaluation } = await drillReport({ plan, scenario });
+    const answers = evaluation.units.map((u) => u.answer);
+
+    expect(answers).toContain("declined");
+    expect(answers).toContain("never");
+    expect(evaluation.units.some((u) => u.partner && u.replaces !== null)).toBe(
+      true,
+    );
+    expect(evaluation.incident).toMatchObject({
+      countyLed: true,
+      mutualAidRequested: true,
+    });
+  });
+
+  test("level II escalates from level III", async () => {
+    const file = join(dir, "level-ii-demolition-escalation.yaml");
+    const scenario = loadScenario(file, plan);
+    const { evaluation } = await drillReport({ plan, scenario });
+
+    expect(evaluation.incident?.levels.map((l) => l.level).slice(0, 2)).toEqual(
+      ["III", "II"],
+    );
+  });
+});
