@@ -15,7 +15,8 @@ import { MusterError } from "@muster/protocol";
 
 export interface DrillFlags {
   speed: string;
-  seed: string;
+  /** Absent: the scenario's own seed. */
+  seed?: string | undefined;
   out: string;
   plan: string;
   /** Language of report.html; zh-CN unless given. */
@@ -115,12 +116,13 @@ export async function runDrillCommand(
   flags: DrillFlags,
 ): Promise<void> {
   const speed = parseSpeed(flags.speed);
-  const seed = parseSeed(flags.seed);
+  const seed = flags.seed === undefined ? undefined : parseSeed(flags.seed);
   const lang = parseLang(flags.lang ?? "zh-CN");
   const plan = loadPlan(flags.plan);
   const scenario = loadScenario(scenarioFile, plan);
 
   const { report } = await drillReport({ plan, scenario, seed, speed });
+  const used = report.run.seed;
 
   mkdirSync(flags.out, { recursive: true });
   const jsonPath = join(flags.out, "report.json");
@@ -133,8 +135,8 @@ export async function runDrillCommand(
     `EXERCISE  ${scenario.title.en}`,
     i
       ? `incident ${i.incidentId} reached level ${i.levelReached} ` +
-        `(expected ${i.expectedLevel})  seed ${seed}`
-      : `no incident was opened  seed ${seed}`,
+        `(expected ${i.expectedLevel})  seed ${used}`
+      : `no incident was opened  seed ${used}`,
     `ended after ${report.run.virtualMinutes} virtual min: ` +
       END[report.run.endReason],
     "",

@@ -28,6 +28,7 @@ function nameOf(found: { name: LocalisedText } | undefined, id: string) {
   return found?.name ?? { zh: id, en: id };
 }
 
+/** What the evaluation reads: nothing but the plan, scenario and events. */
 export interface EvaluateInput {
   plan: Plan;
   scenario: Scenario;

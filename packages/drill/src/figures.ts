@@ -23,6 +23,7 @@ export interface TierFigures {
   requiredUnits: string[];
 }
 
+/** One command-post group: when it stood up and when its lead answered. */
 export interface GroupFigures {
   group: string;
   name: LocalisedText;
@@ -31,6 +32,7 @@ export interface GroupFigures {
   minutesToAcknowledge: number | null;
 }
 
+/** One unit's dispatch to the drill incident and how it went. */
 export interface UnitFigures {
   callsign: string;
   name: LocalisedText;
@@ -54,6 +56,7 @@ export interface UnitFigures {
   replacedBy: string | null;
 }
 
+/** One replacement offer and the dispatch that took it up, if any. */
 export interface ReplacementFigures {
   tier: string;
   replaces: string;
@@ -66,6 +69,7 @@ export interface ReplacementFigures {
   minutesToDispatch: number | null;
 }
 
+/** One grading, with the facts it was made on. */
 export interface LevelStep {
   at: string;
   level: Level;
@@ -73,6 +77,7 @@ export interface LevelStep {
   conduct: Conduct;
 }
 
+/** The drill incident as a whole: its levels and its first minutes. */
 export interface IncidentFigures {
   incidentId: string;
   reportedAt: string;

@@ -7,6 +7,7 @@ import type { DrillReport, ReportEvent } from "./report.ts";
 import { reportCss } from "./reportCss.ts";
 import { timelineSvg } from "./timeline.ts";
 
+/** How to write the HTML report. */
 export interface ReportHtmlOptions {
   /** zh-CN by default. */
   lang?: ReportLang;

@@ -2,6 +2,7 @@ import type { LocalisedText } from "@muster/protocol";
 
 /** Languages of the HTML report. */
 export const reportLangs = ["zh-CN", "en"] as const;
+/** A language of the HTML report. */
 export type ReportLang = (typeof reportLangs)[number];
 
 const zh = {

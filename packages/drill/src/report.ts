@@ -48,6 +48,7 @@ export interface DrillReport extends Evaluation {
   events: ReportEvent[];
 }
 
+/** A run, its evaluation and what they were run against. */
 export interface BuildReportInput {
   plan: Plan;
   scenario: Scenario;

@@ -34,6 +34,7 @@ export interface DrillRun {
   notes: RunNote[];
 }
 
+/** What to run, how fast, and who to tell about each event. */
 export interface RunScenarioOptions {
   plan: Plan;
   scenario: Scenario;

@@ -321,7 +321,9 @@ export const Scenario = z
     checkOrder(injects, ctx);
     return { ...s, injects: sortInjects(injects) };
   });
+/** A validated scenario, offsets in milliseconds. */
 export type Scenario = z.output<typeof Scenario>;
+/** A scenario as written in its file, before validation. */
 export type ScenarioInput = z.input<typeof Scenario>;
 
 /** Injects by time; at the same time, in the order the file lists them. */

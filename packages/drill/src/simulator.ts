@@ -23,6 +23,7 @@ interface Reaction {
   travelMs: number;
 }
 
+/** What the simulator plays against. */
 export interface SimulatorOptions {
   plan: Plan;
   scenario: Scenario;

@@ -176,6 +176,19 @@ describe("runScenario", () => {
     expect(run.endedAt).toBe(new Date(startMs + 2 * 60_000).toISOString());
   });
 
+  test("passes every event to onEvent as it is stored", async () => {
+    const scenario = scenarioWith([]);
+    const seen: number[] = [];
+    const run = await runScenario({
+      plan,
+      scenario,
+      onEvent: (e) => seen.push(e.position),
+    });
+
+    expect(seen).toEqual(run.events.map((e) => e.position));
+    expect(seen.length).toBeGreaterThan(20);
+  });
+
   test("marks every incident it opens with the drill run id", async () => {
     const scenario = scenarioWith([]);
     const run = await runScenario({ plan, scenario, drillRunId: "drill-x" });

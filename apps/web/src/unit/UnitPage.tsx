@@ -60,6 +60,10 @@ export function UnitPage({ callsign }: { callsign: string }) {
       // The tap's own time: the server counts it when this device's clock
       // is known to be close enough (domain brief §3).
       deviceAt: new Date().toISOString(),
+      // Measured at connection; without it the arrival time counts.
+      ...(snapshot.clockOffsetMs === null
+        ? {}
+        : { clockOffsetMs: snapshot.clockOffsetMs }),
     };
     void send(
       type === "unit.decline"

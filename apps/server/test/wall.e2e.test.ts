@@ -1,0 +1,102 @@
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import type { StoredEvent } from "@muster/protocol";
+import { launchChromium } from "./browser.ts";
+import {
+  startServer,
+  tempDir,
+  TestClient,
+  type ServerProcess,
+} from "./serverProcess.ts";
+
+const dataDir = tempDir();
+let server: ServerProcess;
+let browser: Browser;
+let operator: TestClient;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startServer({ dataDir }),
+    launchChromium(),
+  ]);
+  operator = new TestClient(server.url);
+  await operator.subscribe(0);
+});
+
+afterAll(async () => {
+  operator?.close();
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("a unit acknowledged on its tablet changes on the wall without a reload", async () => {
+  const wall = await browser.newPage({
+    viewport: { width: 1920, height: 1080 },
+  });
+  await wall.goto(`${server.url}/wall`);
+  await wall.getByTestId("wall").waitFor();
+
+  const reported = await operator.send({
+    type: "incident.report",
+    commandId: "e2e-report-000001",
+    place: {
+      name: "海滨路 工业园区门口",
+      position: { lat: 30.548, lon: 120.995 },
+    },
+    incidentType: "labour-wage",
+    headcount: 35,
+    conduct: "tendency",
+  });
+  expect(reported.ok).toBe(true);
+  if (!reported.ok) return;
+  const dispatched = (await operator.waitFor(
+    (e) => e.type === "unit.dispatched" && e.data.tier === "police",
+  )) as Extract<StoredEvent, { type: "unit.dispatched" }>;
+  const callsign = dispatched.data.callsign;
+
+  // The wall shows the incident graded, its police tier and the unit.
+  await wall.getByTestId(`wall-incident-${reported.incidentId}`).waitFor();
+  await expect
+    .poll(() =>
+      wall
+        .getByTestId(`wall-incident-${reported.incidentId}`)
+        .getAttribute("data-level"),
+    )
+    .toBe("III");
+  await expect
+    .poll(() => wall.getByTestId("tier-police").getAttribute("data-status"))
+    .toBe("running");
+  const marker = wall.getByTestId(`wall-unit-${callsign}`);
+  await expect
+    .poll(() => marker.getAttribute("data-status"))
+    .toBe("dispatched");
+
+  const tablet = await browser.newPage({
+    viewport: { width: 1280, height: 800 },
+    hasTouch: true,
+  });
+  await tablet.goto(`${server.url}/unit/${callsign}`);
+  await tablet.getByTestId("dispatch").waitFor();
+  await tablet.getByTestId("btn-acknowledge").tap();
+
+  await expect
+    .poll(() => marker.getAttribute("data-status"), { timeout: 15_000 })
+    .toBe("acknowledged");
+  await expect
+    .poll(() =>
+      tablet
+        .getByTestId("unit-command-status")
+        .first()
+        .getAttribute("data-state"),
+    )
+    .toBe("confirmed");
+  const acks = (await operator.waitFor(
+    (e) => e.type === "unit.acknowledged",
+  )) as Extract<StoredEvent, { type: "unit.acknowledged" }>;
+  expect(acks.data.callsign).toBe(callsign);
+  // The tablet measured its clock at connection, so the tap's time counts.
+  expect(acks.data.deviceAt).not.toBeNull();
+  expect(acks.data.countedAt).toBe(acks.data.deviceAt);
+});
