@@ -113,13 +113,23 @@ drill
   .description("play a scenario on an accelerated clock and write its report")
   .argument("<scenario>", "scenario YAML")
   .option("--speed <n>", "speed-up factor, or max", "max")
-  .option("--seed <n>", "random seed for simulated units", "1")
+  .option(
+    "--seed <n>",
+    "random seed for simulated units (default: the scenario's)",
+  )
+  .option("--lang <lang>", "report language, zh-CN or en", "zh-CN")
   .option("--out <dir>", "folder for report.json and report.html", "reports")
   .option("--plan <file>", "response plan YAML", defaultPlanFile)
   .action(
     async (
       scenario: string,
-      flags: { speed: string; seed: string; out: string; plan: string },
+      flags: {
+        speed: string;
+        seed?: string;
+        out: string;
+        plan: string;
+        lang: string;
+      },
     ) => {
       // Loaded on demand: serving never needs the drill runner.
       const { runDrillCommand } = await import("./drillCommand.ts");

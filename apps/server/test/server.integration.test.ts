@@ -142,8 +142,9 @@ describe("the real server over real sockets", () => {
     )[0]!.tiers.find((t) => t.tier === "police")!;
 
     // The deadline passed while the server was down: it fires at once,
-    // carrying its original due time.
-    expect(late.at).toBe(police.deadline);
+    // carrying its original due time (the millisecond after the deadline).
+    expect(late.data.deadline).toBe(police.deadline);
+    expect(Date.parse(late.at)).toBe(Date.parse(police.deadline) + 1);
     const after = (await (
       await fetch(`${server.url}/api/incidents`)
     ).json()) as {

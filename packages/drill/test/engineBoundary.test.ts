@@ -2,14 +2,10 @@ import { expect, test } from "vitest";
 import { runScenario } from "../src/index.ts";
 import { levelIIIUnits, plan, scenarioWith, scriptAll } from "./helpers.ts";
 
-// Engine bug, kept here until the engine is fixed (the drill must not
-// change the engine): the tier deadline timer fires *at* the deadline, so
-// when it runs before a unit that assembles in that same millisecond, the
-// engine emits `tier.late` (and a tier.late alert) and then
-// `tier.assembled { onTime: true }` for the same tier. Domain brief §3: a
-// unit at or before the deadline is on time, and a tier is late only once
-// its deadline has *passed*. When this test starts passing, drop `.fails`.
-test.fails(
+// Domain brief §3: a unit at or before the deadline is on time, and a tier
+// is late only once its deadline has *passed*; the engine's deadline timer
+// falls due the millisecond after the deadline.
+test(
   "does not mark a tier late when its last unit assembles exactly at the deadline",
   async () => {
     const { police, standby, departments, volunteers } = levelIIIUnits;

@@ -30,7 +30,9 @@ export function grade(draft: Draft, grading: Grading, ctx: EngineContext) {
   const before = draft.state;
   const previousLevel = before.band === "" ? null : before.level;
   const countyLed =
-    before.escalateToCounty ||
+    // Once county-led, an incident stays so: a lower re-grade is recorded
+    // but hands nothing back by itself (domain brief §1).
+    before.countyLed ||
     (grading.level !== "watch" &&
       compareLevels(grading.level, plan.localAuthority.countyLedFrom) >= 0);
 

@@ -5,10 +5,24 @@ import { offerReplacement } from "./replacement.ts";
 import type { IncidentState } from "./state.ts";
 import { requiredUnits } from "./tiers.ts";
 
-/** A deadline held in an incident's state, to be armed by a scheduler. */
+/**
+ * A deadline held in an incident's state, to be armed by a scheduler. It
+ * falls due one millisecond after the deadline: a unit that assembles at
+ * the deadline itself is on time (domain brief §3), so lateness starts
+ * only once the deadline has passed.
+ */
 export type DueTimer =
-  | { kind: "tier.deadline"; at: string; tier: string }
-  | { kind: "unit.ackDeadline"; at: string; callsign: string };
+  | { kind: "tier.deadline"; at: string; deadline: string; tier: string }
+  | {
+      kind: "unit.ackDeadline";
+      at: string;
+      deadline: string;
+      callsign: string;
+    };
+
+function justAfter(deadline: string): string {
+  return new Date(Date.parse(deadline) + 1).toISOString();
+}
 
 /**
  * Every deadline still pending in the state. Deadlines are absolute times
@@ -19,14 +33,20 @@ export function dueTimers(state: IncidentState): DueTimer[] {
   const timers: DueTimer[] = [];
   for (const t of state.tiers) {
     if (t.status === "running") {
-      timers.push({ kind: "tier.deadline", at: t.deadline, tier: t.tier });
+      timers.push({
+        kind: "tier.deadline",
+        at: justAfter(t.deadline),
+        deadline: t.deadline,
+        tier: t.tier,
+      });
     }
   }
   for (const u of state.units) {
     if (u.status === "dispatched") {
       timers.push({
         kind: "unit.ackDeadline",
-        at: u.ackDeadline,
+        at: justAfter(u.ackDeadline),
+        deadline: u.ackDeadline,
         callsign: u.callsign,
       });
     }
@@ -56,7 +76,7 @@ export function fireTimer(
       .map((u) => u.callsign);
     draft.emit("tier.late", {
       tier: timer.tier,
-      deadline: timer.at,
+      deadline: timer.deadline,
       missing,
     });
     draft.emit("alert.raised", {
@@ -67,7 +87,7 @@ export function fireTimer(
   } else {
     draft.emit("unit.ackOverdue", {
       callsign: timer.callsign,
-      ackDeadline: timer.at,
+      ackDeadline: timer.deadline,
     });
     offerReplacement(draft, timer.callsign, { ...ctx });
   }

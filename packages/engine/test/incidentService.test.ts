@@ -111,15 +111,43 @@ describe("assembly clocks", () => {
     return { h, incidentId, police };
   }
 
-  test("marks a tier late at its deadline, with the deadline's own time", async () => {
+  test("marks a tier late the moment its deadline has passed", async () => {
     const { h, incidentId } = await dispatched();
-    await h.advance(minutes(5) - 1);
+    await h.advance(minutes(5));
     expect(h.service.incident(incidentId)!.tiers[0]!.status).toBe("running");
 
     await h.advance(1);
     const police = h.service.incident(incidentId)!.tiers[0]!;
     expect(police.status).toBe("late");
-    expect(police.lateAt).toBe(iso(T0 + minutes(5)));
+    expect(police.lateAt).toBe(iso(T0 + minutes(5) + 1));
+  });
+
+  test("a unit assembling in the deadline's own millisecond keeps the tier on time", async () => {
+    const { h, incidentId, police } = await dispatched();
+    for (const callsign of police) {
+      await h.ok({ type: "unit.acknowledge", incidentId, callsign });
+    }
+    await h.advance(minutes(5));
+    for (const callsign of police) {
+      await h.ok({ type: "unit.assemble", incidentId, callsign });
+    }
+    await h.advance(1);
+    const s = h.service.incident(incidentId)!;
+    expect(s.tiers[0]!.status).toBe("assembled");
+    expect(s.alerts.filter((a) => a.kind === "tier.late")).toEqual([]);
+  });
+
+  test("once county-led, a lower re-grade keeps the incident county-led", async () => {
+    const h = await startHarness();
+    const { incidentId } = await h.report(150, "tendency");
+    expect(h.service.incident(incidentId)!.countyLed).toBe(true);
+    await h.ok({
+      type: "incident.update",
+      incidentId,
+      headcount: 60,
+      conduct: "tendency",
+    });
+    expect(h.service.incident(incidentId)!.countyLed).toBe(true);
   });
 
   test("a unit assembled exactly at the deadline is on time", async () => {
@@ -171,6 +199,8 @@ describe("assembly clocks", () => {
     const [silent, other] = police;
     await h.ok({ type: "unit.acknowledge", incidentId, callsign: other! });
     await h.advance(minutes(1));
+    expect(h.service.incident(incidentId)!.offers).toEqual([]);
+    await h.advance(1);
     let s = h.service.incident(incidentId)!;
     const offer = s.offers.find((o) => o.replaces === silent)!;
 
@@ -340,7 +370,7 @@ describe("replay", () => {
     const police = restarted.incident(incidentId)!.tiers[0]!;
 
     expect(police.status).toBe("late");
-    expect(police.lateAt).toBe(iso(T0 + minutes(5)));
+    expect(police.lateAt).toBe(iso(T0 + minutes(5) + 1));
     expect(restarted.incident(incidentId)!.tiers[1]!.status).toBe("running");
   });
 
