@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +16,7 @@ import {
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const cli = join(repoRoot, "apps/server/src/cli.ts");
 
-/** A real `muster serve` process on a free port. */
+/** A real `muster serve` process on a free (or the given) port. */
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -23,10 +24,15 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `muster serve` as a child process and waits for its URL. */
+/**
+ * Starts `muster serve` as a child process and waits for its URL. Without
+ * `port` the server picks a free one; pass one (see `freePort`) to restart
+ * a server where its clients expect it.
+ */
 export async function startServer(options: {
   dataDir: string;
   planFile?: string;
+  port?: number;
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const args = [
@@ -35,7 +41,7 @@ export async function startServer(options: {
     cli,
     "serve",
     "--port",
-    "0",
+    String(options.port ?? 0),
     "--data",
     options.dataDir,
   ];
@@ -81,6 +87,21 @@ export async function startServer(options: {
         child.kill(signal);
       }),
   };
+}
+
+/**
+ * A port free on 127.0.0.1 right now. Another process could take it before
+ * it is used; on a test box that race is rare enough to accept.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** A fresh temporary data folder. */

@@ -122,6 +122,17 @@ export function decide(
       });
       offerReplacement(draft, cmd.callsign, ctx);
       break;
+    case "unit.reportPosition": {
+      requireUnit(state, cmd.callsign);
+      const times = statusTimes(plan, cmd, ctx.nowMs);
+      draft.emit("unit.moved", {
+        callsign: cmd.callsign,
+        position: cmd.position,
+        deviceAt: times.deviceAt,
+        receivedAt: times.receivedAt,
+      });
+      break;
+    }
     case "unit.enRoute":
       requireUnit(state, cmd.callsign);
       draft.emit("unit.enRoute", statusTimes(plan, cmd, ctx.nowMs));

@@ -135,6 +135,7 @@ function applyData(s: IncidentState, e: NewEvent): IncidentState {
         replacedBy: null,
         declineReason: null,
         releasedAt: null,
+        position: null,
       };
       const replaces = e.data.replaces;
       const units = s.units.map((u) =>
@@ -191,6 +192,15 @@ function applyData(s: IncidentState, e: NewEvent): IncidentState {
         assembledAt: e.data.countedAt,
         onTime: e.data.onTime,
       }));
+    case "unit.moved": {
+      const at = e.data.deviceAt ?? e.data.receivedAt;
+      // A fix older than the one held never moves the unit backwards.
+      return withUnit(s, e.data.callsign, (u) =>
+        u.position && u.position.at >= at
+          ? u
+          : { ...u, position: { ...e.data.position, at } },
+      );
+    }
     case "unit.released":
       return withUnit(
         s,

@@ -44,6 +44,12 @@ export const incidentMachine = setup({
       unitIn(context, callsignOf(event), ["dispatched", "ackOverdue"]),
     isAcknowledged: ({ context, event }) =>
       unitIn(context, callsignOf(event), ["acknowledged"]),
+    isTravelling: ({ context, event }) =>
+      unitIn(context, callsignOf(event), [
+        "acknowledged",
+        "enRoute",
+        "assembled",
+      ]),
     canAssemble: ({ context, event }) =>
       unitIn(context, callsignOf(event), ["acknowledged", "enRoute"]),
     isWorking: ({ context, event }) =>
@@ -98,6 +104,7 @@ export const incidentMachine = setup({
   on: {
     "alert.acknowledged": { guard: "isAlertOpen", actions: "apply" },
     "unit.released": { guard: "isWorking", actions: "apply" },
+    "unit.moved": { guard: "isTravelling", actions: "apply" },
   },
   states: {
     reported: {

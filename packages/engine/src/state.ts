@@ -29,6 +29,8 @@ export interface UnitAssignment {
   replacedBy: string | null;
   declineReason: string | null;
   releasedAt: string | null;
+  /** The latest position reported by the unit's tablet, if any. */
+  position: { lat: number; lon: number; at: string } | null;
 }
 
 /** One tier's clock on an incident. */

@@ -428,3 +428,45 @@ describe("replay", () => {
     expect(!result.ok && result.error.code).toBe("NOT_FOUND");
   });
 });
+
+describe("positions", () => {
+  test("a late-arriving older position never moves a unit backwards", async () => {
+    const h = await startHarness();
+    const { incidentId } = await h.report(30, "tendency");
+    const callsign = h.service.incident(incidentId)!.units[0]!.callsign;
+    await h.ok({ type: "unit.acknowledge", incidentId, callsign });
+    const fix = (lat: number, at: number) => ({
+      type: "unit.reportPosition" as const,
+      incidentId,
+      callsign,
+      position: { lat, lon: 120.99 },
+      deviceAt: iso(T0 + at),
+      clockOffsetMs: 0,
+    });
+    await h.advance(30_000);
+    await h.ok(fix(30.52, 20_000));
+    await h.ok(fix(30.51, 10_000));
+    const unit = h.service
+      .incident(incidentId)!
+      .units.find((u) => u.callsign === callsign)!;
+
+    expect(unit.position).toEqual({
+      lat: 30.52,
+      lon: 120.99,
+      at: iso(T0 + 20_000),
+    });
+  });
+
+  test("a unit not yet acknowledged cannot report a position", async () => {
+    const h = await startHarness();
+    const { incidentId } = await h.report(30, "tendency");
+    const callsign = h.service.incident(incidentId)!.units[0]!.callsign;
+    const result = await h.run({
+      type: "unit.reportPosition",
+      incidentId,
+      callsign,
+      position: { lat: 30.5, lon: 120.9 },
+    });
+    expect(!result.ok && result.error.code).toBe("COMMAND_REJECTED");
+  });
+});

@@ -65,6 +65,12 @@ export const Command = z.discriminatedUnion("type", [
     reason: z.string().trim().min(1, "a reason is required").max(200),
   }),
   strict({ type: z.literal("unit.enRoute"), ...fromDevice }),
+  /** A tablet's position while en route, sent with the leader's leave. */
+  strict({
+    type: z.literal("unit.reportPosition"),
+    ...fromDevice,
+    position: LatLon,
+  }),
   strict({ type: z.literal("unit.assemble"), ...fromDevice }),
   strict({
     type: z.literal("replacement.accept"),

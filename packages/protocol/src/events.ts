@@ -65,6 +65,13 @@ export interface EventData {
   "unit.enRoute": UnitStatus;
   "unit.assembled": UnitStatus & { onTime: boolean };
   "unit.released": { callsign: string };
+  "unit.moved": {
+    callsign: string;
+    position: LatLon;
+    /** When the device took the fix; orders positions that arrive late. */
+    deviceAt: string | null;
+    receivedAt: string;
+  };
   "tier.late": { tier: string; deadline: string; missing: string[] };
   "tier.assembled": {
     tier: string;

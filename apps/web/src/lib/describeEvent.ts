@@ -46,6 +46,7 @@ export function describeEvent(
     case "unit.assembled":
     case "unit.ackOverdue":
     case "unit.released":
+    case "unit.moved":
       return t(key, { unit: names.unit(event.data.callsign) });
     case "unit.declined":
       return t(key, {
