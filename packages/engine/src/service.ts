@@ -238,10 +238,11 @@ export class IncidentService {
       });
       this.commit(incidentId, next, stored);
       await this.maybeSnapshot();
-      this.log.info(
+      this.log.debug(
         { incidentId, commandId: command.commandId, type: command.type },
         "command applied",
       );
+      this.logGrading(incidentId, stored);
       return {
         ok: true,
         incidentId,
@@ -337,6 +338,23 @@ export class IncidentService {
       await this.saveSnapshot();
     } catch (err) {
       this.log.error({ err }, "snapshot failed");
+    }
+  }
+
+  /** One info line when an incident is graded or its level changes. */
+  private logGrading(incidentId: string, stored: StoredEvent[]): void {
+    for (const e of stored) {
+      if (e.type !== "incident.graded") continue;
+      if (e.data.previousLevel === e.data.level) continue;
+      this.log.info(
+        {
+          incidentId,
+          level: e.data.level,
+          previousLevel: e.data.previousLevel,
+          drillRunId: this.drillRunId,
+        },
+        "incident graded",
+      );
     }
   }
 
