@@ -53,6 +53,11 @@ export async function benchAppends(
   await Promise.all(Array.from({ length: inFlight }, worker));
   const seconds = (nowMs() - start) / 1000;
   const events = await store.readAfter(0, 1_000_000);
+  // A watch-level report is two events; anything else means the figure
+  // would not measure what it says.
+  if (events.length !== commands * 2) {
+    throw new Error(`expected ${commands * 2} events, found ${events.length}`);
+  }
   service.stop();
   await store.close();
 
