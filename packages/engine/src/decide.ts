@@ -153,6 +153,13 @@ export function decide(
       requireUnit(state, cmd.callsign);
       draft.emit("unit.released", { callsign: cmd.callsign });
       break;
+    case "step.complete": {
+      const step = state.playbook?.steps.find((s) => s.step === cmd.step);
+      if (!step)
+        throw notOnIncident(`playbook step ${cmd.step}`, state, "step");
+      draft.emit("step.completed", { step: step.step, group: step.group });
+      break;
+    }
     case "incident.resolve":
       draft.emit("incident.resolved", { note: cmd.note ?? null });
       break;

@@ -48,6 +48,7 @@ export function initialIncidentState(
     gradedAt: event.at,
     commandPost: null,
     groups: [],
+    playbook: null,
     tiers: [],
     units: [],
     offers: [],
@@ -84,7 +85,12 @@ function applyData(s: IncidentState, e: NewEvent): IncidentState {
       const known = new Set(s.groups.map((g) => g.group));
       const added = e.data.groups
         .filter((g) => !known.has(g))
-        .map((group) => ({ group, activatedAt: e.at, acknowledgedAt: null }));
+        .map((group) => ({
+          group,
+          activatedAt: e.at,
+          ackDeadline: e.data.groupAckDeadline ?? null,
+          acknowledgedAt: null,
+        }));
       return {
         ...s,
         commandPost: {
@@ -105,6 +111,29 @@ function applyData(s: IncidentState, e: NewEvent): IncidentState {
           g.group === e.data.group ? { ...g, acknowledgedAt: e.at } : g,
         ),
       };
+    case "playbook.attached":
+      return {
+        ...s,
+        playbook: {
+          playbook: e.data.playbook,
+          attachedAt: e.at,
+          steps: e.data.steps.map((step) => ({ ...step, completedAt: null })),
+        },
+      };
+    case "step.completed":
+      return s.playbook === null
+        ? s
+        : {
+            ...s,
+            playbook: {
+              ...s.playbook,
+              steps: s.playbook.steps.map((step) =>
+                step.step === e.data.step
+                  ? { ...step, completedAt: e.at }
+                  : step,
+              ),
+            },
+          };
     case "tier.dispatched": {
       const tier: TierState = {
         tier: e.data.tier,

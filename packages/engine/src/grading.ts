@@ -1,5 +1,11 @@
 import { compareLevels, type Level, type PostRef } from "@muster/protocol";
-import { echelonFor, postRef, tierById, type Plan } from "@muster/plan";
+import {
+  echelonFor,
+  playbookSteps,
+  postRef,
+  tierById,
+  type Plan,
+} from "@muster/plan";
 import type { Draft } from "./draft.ts";
 import { isCurrent } from "./evolve.ts";
 import { selectUnits } from "./selectUnits.ts";
@@ -37,6 +43,7 @@ export function grade(draft: Draft, grading: Grading, ctx: EngineContext) {
       compareLevels(grading.level, plan.localAuthority.countyLedFrom) >= 0);
 
   draft.emit("incident.graded", { ...grading, previousLevel, countyLed });
+  if (previousLevel === null) attachPlaybook(draft, ctx);
   if (compareLevels(grading.level, previousLevel ?? "watch") <= 0) return;
 
   standUp(draft, grading.level, ctx);
@@ -57,6 +64,25 @@ export function grade(draft: Draft, grading: Grading, ctx: EngineContext) {
   }
 }
 
+/**
+ * Fixes the incident's checklist at its first grading (§7): each step is
+ * due at an offset from that grading, so a later re-grade moves nothing.
+ */
+function attachPlaybook(draft: Draft, ctx: EngineContext): void {
+  const id = draft.state.incidentType;
+  const steps = playbookSteps(ctx.plan, id);
+  if (steps.length === 0) return;
+  draft.emit("playbook.attached", {
+    playbook: id,
+    steps: steps.map((s) => ({
+      step: s.id,
+      group: s.group,
+      required: s.required,
+      dueAt: new Date(ctx.nowMs + s.dueMinutes * 60_000).toISOString(),
+    })),
+  });
+}
+
 function standUp(draft: Draft, level: Level, ctx: EngineContext): void {
   const { plan } = ctx;
   const echelon = echelonFor(plan, level);
@@ -71,6 +97,7 @@ function standUp(draft: Draft, level: Level, ctx: EngineContext): void {
     commander: post(plan, echelon.commander),
     firstDeputy: echelon.firstDeputy ? post(plan, echelon.firstDeputy) : null,
     groups,
+    groupAckDeadline: ackDeadline(ctx, plan.groupAckMinutes),
     notifyCounty: echelon.notifyCounty,
     mutualAidRequested: wasAidRequested || echelon.requestMutualAid,
   });

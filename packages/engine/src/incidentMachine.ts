@@ -86,6 +86,13 @@ export const incidentMachine = setup({
     isTierNew: ({ context, event }) =>
       event.type === "tier.dispatched" &&
       !context.tiers.some((t) => t.tier === event.data.tier),
+    hasNoPlaybook: ({ context }) => context.playbook === null,
+    isStepOpen: ({ context, event }) =>
+      event.type === "step.completed" &&
+      (context.playbook?.steps.some(
+        (s) => s.step === event.data.step && s.completedAt === null,
+      ) ??
+        false),
     isAlertOpen: ({ context, event }) =>
       event.type === "alert.acknowledged" &&
       context.alerts.some(
@@ -105,6 +112,10 @@ export const incidentMachine = setup({
     "alert.acknowledged": { guard: "isAlertOpen", actions: "apply" },
     "unit.released": { guard: "isWorking", actions: "apply" },
     "unit.moved": { guard: "isTravelling", actions: "apply" },
+    // The checklist is attached once and ticked off until the incident
+    // closes: some steps (a written reply, a payment plan) come after it.
+    "playbook.attached": { guard: "hasNoPlaybook", actions: "apply" },
+    "step.completed": { guard: "isStepOpen", actions: "apply" },
   },
   states: {
     reported: {

@@ -10,6 +10,13 @@ export { incidentMachine } from "./incidentMachine.ts";
 export { decide, decideReport, type EngineContext } from "./decide.ts";
 export { dueTimers, fireTimer, type DueTimer } from "./timers.ts";
 export { requiredUnits } from "./tiers.ts";
+export {
+  playbookProgress,
+  stepStatus,
+  type PlaybookProgress,
+  type StepProgress,
+  type StepStatus,
+} from "./playbook.ts";
 export { statusTimes } from "./statusTime.ts";
 export { systemClock, type Clock } from "./clock.ts";
 export { silentLogger, type Logger } from "./logger.ts";

@@ -37,7 +37,7 @@ export interface IncidentServiceOptions {
 const READ_BATCH = 1000;
 
 /** Bump when IncidentState changes shape: older snapshots are ignored. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 interface SnapshotBody {
   format: number;
@@ -211,14 +211,14 @@ export class IncidentService {
       let snapshot: Snapshot | undefined;
       let events: NewEvent[];
       if (command.type === "incident.report") {
+        const report = { ...ctx, drillRunId: this.drillRunId };
+        // Decide once before numbering, so that a refused report leaves
+        // no gap in the incident numbers.
+        decideReport(command, { ...report, incidentId: "PENDING" });
         const prefix = this.prefix(nowMs);
         const n = await this.store.nextNumber(`incident:${prefix}`);
         incidentId = `${prefix}-${String(n).padStart(4, "0")}`;
-        events = decideReport(command, {
-          ...ctx,
-          incidentId,
-          drillRunId: this.drillRunId,
-        });
+        events = decideReport(command, { ...report, incidentId });
       } else {
         incidentId = command.incidentId;
         snapshot = this.snapshots.get(incidentId);
@@ -440,6 +440,9 @@ function notAllowed(
   }
   if (command.type === "group.acknowledge") {
     why = `group ${command.group} has already acknowledged`;
+  }
+  if (command.type === "step.complete") {
+    why = `step ${command.step} is already done`;
   }
   if (command.type === "alert.acknowledge") {
     why = `alert ${command.alertId} is already acknowledged`;

@@ -1,4 +1,11 @@
-import type { Conduct, LatLon, Level, Place, PostRef } from "@muster/protocol";
+import type {
+  AlertKind,
+  Conduct,
+  LatLon,
+  Level,
+  Place,
+  PostRef,
+} from "@muster/protocol";
 
 /** Where one dispatched unit stands, from dispatch to release. */
 export type UnitStatusName =
@@ -52,6 +59,8 @@ export interface TierState {
 export interface GroupState {
   group: string;
   activatedAt: string;
+  /** Absent in logs written before groups had an acknowledgement time. */
+  ackDeadline: string | null;
   acknowledgedAt: string | null;
 }
 
@@ -64,7 +73,7 @@ export interface ReplacementOffer {
 
 export interface AlertState {
   alertId: string;
-  kind: "tier.late" | "incident.escalated" | "incident.levelI";
+  kind: AlertKind;
   subject: string;
   raisedAt: string;
   acknowledgedAt: string | null;
@@ -77,6 +86,21 @@ export interface CommandPostState {
   activatedAt: string;
   notifyCounty: boolean;
   mutualAidRequested: boolean;
+}
+
+/** One checklist step of the incident's playbook. */
+export interface StepState {
+  step: string;
+  group: string;
+  required: boolean;
+  dueAt: string;
+  completedAt: string | null;
+}
+
+export interface PlaybookState {
+  playbook: string;
+  attachedAt: string;
+  steps: StepState[];
 }
 
 export type IncidentPhase =
@@ -106,6 +130,8 @@ export interface IncidentState {
   gradedAt: string;
   commandPost: CommandPostState | null;
   groups: GroupState[];
+  /** The checklist attached at the first grading; null for `other`. */
+  playbook: PlaybookState | null;
   tiers: TierState[];
   units: UnitAssignment[];
   offers: ReplacementOffer[];

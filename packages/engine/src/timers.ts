@@ -18,7 +18,8 @@ export type DueTimer =
       at: string;
       deadline: string;
       callsign: string;
-    };
+    }
+  | { kind: "group.ackDeadline"; at: string; deadline: string; group: string };
 
 function justAfter(deadline: string): string {
   return new Date(Date.parse(deadline) + 1).toISOString();
@@ -38,6 +39,16 @@ export function dueTimers(state: IncidentState): DueTimer[] {
         at: justAfter(t.deadline),
         deadline: t.deadline,
         tier: t.tier,
+      });
+    }
+  }
+  for (const g of state.groups) {
+    if (g.acknowledgedAt === null && g.ackDeadline !== null) {
+      timers.push({
+        kind: "group.ackDeadline",
+        at: justAfter(g.ackDeadline),
+        deadline: g.ackDeadline,
+        group: g.group,
       });
     }
   }
@@ -84,6 +95,14 @@ export function fireTimer(
       kind: "tier.late",
       subject: timer.tier,
     });
+  } else if (timer.kind === "group.ackDeadline") {
+    // The group stays on the command post as unacknowledged; the alert
+    // asks the room to chase its lead (domain brief §2).
+    draft.emit("alert.raised", {
+      alertId: `group.unacknowledged-${timer.group}`,
+      kind: "group.unacknowledged",
+      subject: timer.group,
+    });
   } else {
     draft.emit("unit.ackOverdue", {
       callsign: timer.callsign,
@@ -100,6 +119,9 @@ function sameKey(a: DueTimer, b: DueTimer): boolean {
   }
   if (a.kind === "unit.ackDeadline" && b.kind === "unit.ackDeadline") {
     return a.callsign === b.callsign;
+  }
+  if (a.kind === "group.ackDeadline" && b.kind === "group.ackDeadline") {
+    return a.group === b.group;
   }
   return false;
 }

@@ -137,6 +137,21 @@ describe("assembly clocks", () => {
     expect(s.alerts.filter((a) => a.kind === "tier.late")).toEqual([]);
   });
 
+  test("raises an alert for each group that has not acknowledged in time", async () => {
+    const { h, incidentId } = await dispatched();
+    await h.ok({ type: "group.acknowledge", incidentId, group: "intel" });
+    await h.advance(minutes(plan.groupAckMinutes));
+    expect(h.service.incident(incidentId)!.alerts).toEqual([]);
+
+    await h.advance(1);
+    const alerts = h.service.incident(incidentId)!.alerts;
+    expect(alerts.map((a) => [a.kind, a.subject])).toEqual([
+      ["group.unacknowledged", "onsite"],
+      ["group.unacknowledged", "mediation"],
+    ]);
+    expect(alerts[0]!.raisedAt).toBe(iso(T0 + minutes(plan.groupAckMinutes) + 1));
+  });
+
   test("once county-led, a lower re-grade keeps the incident county-led", async () => {
     const h = await startHarness();
     const { incidentId } = await h.report(150, "tendency");
@@ -304,6 +319,21 @@ describe("commands", () => {
       `unit ${callsign} is dispatched`,
     );
     expect(await h.store.head()).toBe(head);
+  });
+
+  test("a refused report leaves no gap in the incident numbers", async () => {
+    const h = await startHarness();
+    const refused = await h.run({
+      type: "incident.report",
+      place: { name: "x", position: { lat: 30.55, lon: 120.99 } },
+      incidentType: "no-such-playbook",
+      headcount: 5,
+      conduct: "tendency",
+    });
+    const { incidentId } = await h.report(5, "tendency");
+
+    expect(!refused.ok && refused.error.path).toBe("incidentType");
+    expect(incidentId).toBe("2026-0001");
   });
 
   test("a unit not on the incident is named in the error", async () => {
