@@ -46,6 +46,7 @@ export default tseslint.config(
       "**/node_modules/**",
       "reports/**",
       "eslint.config.js",
+      "**/*.mjs",
     ],
   },
   js.configs.recommended,
@@ -65,6 +66,10 @@ export default tseslint.config(
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/consistent-type-imports": "error",
       "no-console": "error",
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { ignoreRestSiblings: true, argsIgnorePattern: "^_" },
+      ],
     },
   },
   ...boundaries,
@@ -94,9 +99,20 @@ export default tseslint.config(
     files: [
       "**/*.test.ts",
       "**/test/**/*.ts",
-      "bench/**/*.ts",
+      "**/bench/**/*.ts",
       "**/scripts/**/*.ts",
     ],
     rules: { "no-console": "off" },
+  },
+  {
+    // Tests build broken plans and messages on purpose, from untyped data.
+    files: ["**/*.test.ts", "**/test/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-call": "off",
+      "@typescript-eslint/no-unsafe-return": "off",
+      "@typescript-eslint/no-unsafe-argument": "off",
+    },
   },
 );

@@ -149,7 +149,9 @@ describe("assembly clocks", () => {
       ["group.unacknowledged", "onsite"],
       ["group.unacknowledged", "mediation"],
     ]);
-    expect(alerts[0]!.raisedAt).toBe(iso(T0 + minutes(plan.groupAckMinutes) + 1));
+    expect(alerts[0]!.raisedAt).toBe(
+      iso(T0 + minutes(plan.groupAckMinutes) + 1),
+    );
   });
 
   test("once county-led, a lower re-grade keeps the incident county-led", async () => {

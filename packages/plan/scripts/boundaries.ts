@@ -149,7 +149,8 @@ function main(): void {
   const file = process.argv[2] ?? defaultPlanFile;
   let text = readFileSync(file, "utf8");
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) throw doc.errors[0];
+  const [syntaxError] = doc.errors;
+  if (syntaxError) throw new Error(syntaxError.message);
 
   const seats = readSeats(doc);
   const rings = cellRings(seats);

@@ -43,6 +43,8 @@ export function describeValue(value: unknown): string {
   }
   if (Array.isArray(value)) return `a list of ${plural(value.length, "item")}`;
   if (typeof value === "object") return "a mapping";
+  // Only numbers, booleans, bigints and the like are left here.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return String(value);
 }
 
