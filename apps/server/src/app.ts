@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
+  type FastifyHttpOptions,
   type FastifyInstance,
   type RawServerDefault,
   type FastifyReply,
@@ -17,6 +18,7 @@ import { badRequest, errorCatalogue, toMusterError } from "@muster/protocol";
 import type { IncidentService } from "@muster/engine";
 import type { Plan } from "@muster/plan";
 import type { EventStore } from "@muster/store";
+import { guardSockets, registerHttpDefences } from "./defences.ts";
 import { attachGateway, runCommand } from "./gateway.ts";
 
 export interface AppOptions {
@@ -28,12 +30,16 @@ export interface AppOptions {
   webDir: string;
   tileUrl: string | null;
   demo: boolean;
+  /** Origins besides the server's own that browsers may connect from. */
+  allowedOrigins?: string[];
+  /** PEM certificate and key: serve HTTPS instead of HTTP. */
+  https?: { cert: Buffer; key: Buffer } | null;
 }
 
 /** Largest command or body accepted, in bytes. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
-const pages = ["/console", "/wall", "/drill"];
+const pages = ["/console", "/wall", "/drill", "/unit"];
 
 /**
  * Builds the Fastify app with Socket.IO on the same HTTP server: the API,
@@ -55,12 +61,21 @@ export function buildApp(options: AppOptions): {
     bodyLimit: MAX_MESSAGE_BYTES,
     // One line per request would drown the events that matter.
     logController: new LogController({ disableRequestLogging: true }),
-  });
+    // Typed as HTTP: an https.Server serves the same API to Fastify and
+    // Socket.IO, and one type keeps every route and test the same.
+    ...(options.https ? { https: options.https } : {}),
+  } as FastifyHttpOptions<RawServerDefault, FastifyBaseLogger>);
   const io = new Server(app.server, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
   });
-  attachGateway(io, service, store, logger);
+  const defences = {
+    allowedOrigins: options.allowedOrigins ?? [],
+    tileUrl: options.tileUrl ?? plan.map?.tileUrl ?? null,
+  };
+  registerHttpDefences(app, defences);
+  const admit = guardSockets(io, defences, logger);
+  attachGateway(io, service, store, logger, admit);
 
   app.setErrorHandler((err, request, reply) => {
     const status = (err as { statusCode?: number }).statusCode ?? 500;

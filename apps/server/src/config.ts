@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MusterError } from "@muster/protocol";
@@ -14,8 +15,17 @@ export interface ServeConfig {
   dataDir: string;
   planFile: string;
   tileUrl: string | null;
+  /** Browser origins besides the server's own (MUSTER_ALLOWED_ORIGINS). */
+  allowedOrigins: string[];
   webDir: string;
   demo: boolean;
+  /** Certificate and key (PEM) to serve HTTPS; plain HTTP without. */
+  tls: TlsFiles | null;
+}
+
+export interface TlsFiles {
+  cert: Buffer;
+  key: Buffer;
 }
 
 export interface ServeFlags {
@@ -52,7 +62,47 @@ export function resolveServeConfig(
         resolve(repoRoot, "scenarios/wanghai.plan.yaml"),
     ),
     tileUrl: env.MUSTER_TILE_URL || null,
+    allowedOrigins: (env.MUSTER_ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
     webDir: resolve(env.MUSTER_WEB_DIR ?? resolve(repoRoot, "apps/web/dist")),
     demo: flags.demo ?? env.MUSTER_DEMO === "1",
+    tls: readTls(env),
+  };
+}
+
+/**
+ * Reads MUSTER_TLS_CERT and MUSTER_TLS_KEY (PEM file paths). Both or
+ * neither: tablets need a secure context for the service worker, wake
+ * lock and geolocation, and half a setting would silently serve HTTP.
+ */
+function readTls(env: NodeJS.ProcessEnv): TlsFiles | null {
+  const certFile = env.MUSTER_TLS_CERT || undefined;
+  const keyFile = env.MUSTER_TLS_KEY || undefined;
+  if (!certFile && !keyFile) return null;
+
+  const read = (name: string, file: string | undefined): Buffer => {
+    if (!file) {
+      throw new MusterError(
+        "BAD_REQUEST",
+        `${name}: required when the other of MUSTER_TLS_CERT and MUSTER_TLS_KEY is set`,
+        { path: name },
+      );
+    }
+    try {
+      return readFileSync(resolve(file));
+    } catch (err) {
+      const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+      throw new MusterError(
+        "BAD_REQUEST",
+        `${name}: cannot read "${file}" (${reason})`,
+        { path: name, cause: err },
+      );
+    }
+  };
+  return {
+    cert: read("MUSTER_TLS_CERT", certFile),
+    key: read("MUSTER_TLS_KEY", keyFile),
   };
 }

@@ -8,6 +8,7 @@ import {
   type CommandResult,
   type StoredEvent,
   type SubscribeResult,
+  type WireError,
 } from "@muster/protocol";
 import type { IncidentService, Logger } from "@muster/engine";
 import type { EventStore } from "@muster/store";
@@ -33,6 +34,7 @@ export function attachGateway(
   service: IncidentService,
   store: EventStore,
   log: Logger,
+  admit: (socket: Socket) => boolean = () => true,
 ): void {
   const cursors = new Map<Socket, Cursor>();
 
@@ -54,6 +56,28 @@ export function attachGateway(
     const socketLog = { socketId: socket.id };
     log.debug(socketLog, "socket connected");
     socket.on("disconnect", () => cursors.delete(socket));
+
+    // A client over its message budget is answered, not served: one
+    // flooding socket must not stall the others.
+    let warned = false;
+    socket.use((packet, next) => {
+      if (admit(socket)) {
+        warned = false;
+        next();
+        return;
+      }
+      if (!warned) log.warn(socketLog, "socket over its message budget");
+      warned = true;
+      const ack = lastFunction<{ ok: false; error: WireError }>(packet);
+      ack?.({
+        ok: false,
+        error: {
+          code: "RATE_LIMITED",
+          path: "",
+          message: "too many messages: slow down and retry",
+        },
+      });
+    });
 
     socket.on(socketEvents.clock, (...args: unknown[]) => {
       const ack = lastFunction<{ ok: true; now: string }>(args);

@@ -36,11 +36,14 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
     logger,
     webDir: config.webDir,
     tileUrl: config.tileUrl,
+    allowedOrigins: config.allowedOrigins,
     demo: config.demo,
+    https: config.tls,
   });
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;
-  const url = `http://${config.host}:${port}`;
+  const scheme = config.tls ? "https" : "http";
+  const url = `${scheme}://${config.host}:${port}`;
   logger.info({ url, plan: plan.id, planVersion: plan.version }, "listening");
 
   const stopDemo = config.demo

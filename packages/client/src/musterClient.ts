@@ -45,6 +45,15 @@ export interface MusterClientOptions {
 
 type Listener = () => void;
 
+/** How one command is sent. */
+export interface SendOptions {
+  /**
+   * While this command waits in the outbox, a newer one with the same key
+   * replaces it: for reports where only the latest matters (a position).
+   */
+  coalesce?: string;
+}
+
 /**
  * The one client of a Muster server, for pages, tests and benchmarks.
  * Keeps a folded copy of every incident, always in event position order,
@@ -93,7 +102,11 @@ export class MusterClient {
       store: this.#store,
       backoff: this.#backoff,
       ackTimeoutMs: this.#ackTimeoutMs,
-      retryCodes: options.retryCodes ?? ["SEQ_CONFLICT", "INTERNAL"],
+      retryCodes: options.retryCodes ?? [
+        "SEQ_CONFLICT",
+        "INTERNAL",
+        "RATE_LIMITED",
+      ],
       transport: {
         isConnected: () => this.#socket?.connected ?? false,
         deliver: (command, timeoutMs) =>
@@ -153,12 +166,15 @@ export class MusterClient {
    * through disconnects and timeouts. Resolves (not rejects) with an
    * `ok: false` result when the server refuses it.
    */
-  async send(input: CommandInput): Promise<CommandResult> {
+  async send(
+    input: CommandInput,
+    options: SendOptions = {},
+  ): Promise<CommandResult> {
     if (this.#closed) throw new Error("MusterClient is closed");
     await this.#restored;
 
     const command = { ...input, commandId: newCommandId() };
-    return this.#outbox.enqueue(command, this.#isoNow());
+    return this.#outbox.enqueue(command, this.#isoNow(), options.coalesce);
   }
 
   /** The server's time now, by the measured offset (or the device's). */

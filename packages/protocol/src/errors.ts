@@ -22,6 +22,10 @@ export const errorCatalogue = {
     summary: "the incident changed while the command was being decided",
   },
   NOT_AUTHORISED: { status: 403, summary: "the actor may not do this" },
+  RATE_LIMITED: {
+    status: 429,
+    summary: "too many requests or messages from one client",
+  },
   INTERNAL: { status: 500, summary: "an unexpected failure; see the log" },
 } as const;
 

@@ -1,0 +1,118 @@
+import type { FastifyInstance } from "fastify";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import type { Server, Socket } from "socket.io";
+import type { Logger } from "@muster/engine";
+
+/** Requests per minute one client address may make over HTTP. */
+const HTTP_REQUESTS_PER_MINUTE = 600;
+
+/** Socket messages: a burst of this many, refilled at the rate below. */
+const SOCKET_BURST = 60;
+const SOCKET_PER_SECOND = 20;
+
+export interface DefenceOptions {
+  /** Origins besides the server's own that browsers may connect from. */
+  allowedOrigins: string[];
+  /** Tile server URL template: its origin may serve map images. */
+  tileUrl: string | null;
+}
+
+/**
+ * Security headers with a content-security policy, and a per-address
+ * request limit. The policy allows only the server's own scripts; map
+ * tiles from the configured tile server; inline style attributes, which
+ * Leaflet sets on every marker.
+ */
+export function registerHttpDefences(
+  app: FastifyInstance,
+  options: DefenceOptions,
+): void {
+  const tiles = options.tileUrl ? [originOf(options.tileUrl)] : [];
+  void app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:", ...tiles],
+        connectSrc: ["'self'", "ws:", "wss:"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        // The console runs on closed networks over plain HTTP as well.
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Cross-origin isolation would refuse tiles from a tile server.
+    crossOriginEmbedderPolicy: false,
+  });
+  void app.register(rateLimit, {
+    max: HTTP_REQUESTS_PER_MINUTE,
+    timeWindow: "1 minute",
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      ok: false,
+      error: {
+        code: "RATE_LIMITED",
+        path: "",
+        message: `too many requests: at most ${ctx.max} a minute`,
+      },
+    }),
+  });
+}
+
+/**
+ * Refuses browser sockets from foreign origins (WebSockets are not bound
+ * by CORS, so the check is the server's), and returns a limiter that
+ * each socket message must pass.
+ */
+export function guardSockets(
+  io: Server,
+  options: DefenceOptions,
+  log: Logger,
+): (socket: Socket) => boolean {
+  const allowed = new Set(options.allowedOrigins.map(originOf));
+  io.engine.opts.allowRequest = (req, callback) => {
+    const origin = req.headers.origin;
+    // Tablets and walls load the page from this server: same origin.
+    // Non-browser clients (tests, tools) send no Origin header.
+    if (!origin || allowed.has(origin) || sameHost(origin, req.headers.host)) {
+      callback(null, true);
+      return;
+    }
+    log.warn({ origin }, "socket from a foreign origin refused");
+    callback("origin not allowed", false);
+  };
+
+  const buckets = new WeakMap<Socket, { tokens: number; at: number }>();
+  return (socket) => {
+    const now = Date.now();
+    const bucket = buckets.get(socket) ?? { tokens: SOCKET_BURST, at: now };
+    const refill = ((now - bucket.at) / 1000) * SOCKET_PER_SECOND;
+    bucket.tokens = Math.min(SOCKET_BURST, bucket.tokens + refill);
+    bucket.at = now;
+    buckets.set(socket, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  };
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url.replace(/\{[a-z]\}/g, "0")).origin;
+  } catch {
+    return url;
+  }
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

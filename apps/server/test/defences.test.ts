@@ -1,0 +1,86 @@
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { io } from "socket.io-client";
+import { socketEvents, type CommandResult } from "@muster/protocol";
+import {
+  startServer,
+  tempDir,
+  TestClient,
+  type ServerProcess,
+} from "./serverProcess.ts";
+
+const dataDir = tempDir();
+let server: ServerProcess;
+
+beforeAll(async () => {
+  server = await startServer({ dataDir });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("pages carry security headers and a content-security policy", async () => {
+  const res = await fetch(`${server.url}/healthz`);
+  const csp = res.headers.get("content-security-policy") ?? "";
+
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+});
+
+test("a body over the size limit is refused and changes nothing", async () => {
+  const res = await fetch(`${server.url}/api/commands`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      type: "incident.report",
+      padding: "x".repeat(100_000),
+    }),
+  });
+  const events = (await (await fetch(`${server.url}/api/events`)).json()) as {
+    events: unknown[];
+  };
+
+  expect(res.status).toBe(413);
+  expect(events.events).toEqual([]);
+});
+
+test("a browser socket from a foreign origin is refused", async () => {
+  const socket = io(server.url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: { origin: "http://evil.example" },
+  });
+  const outcome = await new Promise<string>((resolve) => {
+    socket.once("connect", () => resolve("connected"));
+    socket.once("connect_error", () => resolve("refused"));
+  });
+  socket.close();
+  expect(outcome).toBe("refused");
+});
+
+test("a flooding socket is told to slow down while others are still served", async () => {
+  const flood = new TestClient(server.url);
+  const calm = new TestClient(server.url);
+  const answers = await Promise.all(
+    Array.from(
+      { length: 150 },
+      () =>
+        flood.socket
+          .timeout(10_000)
+          .emitWithAck(socketEvents.command, {}) as Promise<CommandResult>,
+    ),
+  );
+  const codes = answers.map((a) => (a.ok ? "ok" : a.error.code));
+  const calmAnswer = await calm.subscribe(0);
+  flood.close();
+  calm.close();
+
+  expect(codes).toContain("RATE_LIMITED");
+  expect(codes).toContain("BAD_REQUEST");
+  expect(calmAnswer.ok).toBe(true);
+});
