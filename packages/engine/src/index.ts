@@ -7,6 +7,7 @@ export * from "./state.ts";
 export { evolve, initialIncidentState, findUnit, isCurrent } from "./evolve.ts";
 export { applyEvent, foldIncidents } from "./fold.ts";
 export { incidentMachine } from "./incidentMachine.ts";
+export { advance, openIncident, type IncidentSnapshot } from "./step.ts";
 export { decide, decideReport, type EngineContext } from "./decide.ts";
 export { dueTimers, fireTimer, type DueTimer } from "./timers.ts";
 export { requiredUnits } from "./tiers.ts";

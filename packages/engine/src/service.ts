@@ -1,4 +1,3 @@
-import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import {
   MusterError,
   toMusterError,
@@ -8,18 +7,19 @@ import {
   type StoredEvent,
 } from "@muster/protocol";
 import type { Plan } from "@muster/plan";
-import type { EventStore } from "@muster/store";
+import type { AppendInput, CommandRecord, EventStore } from "@muster/store";
 import { canonicalJson } from "./canonicalJson.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { decide, decideReport } from "./decide.ts";
 import { activeStatuses, findUnit } from "./evolve.ts";
 import type { EngineContext } from "./grading.ts";
 import { incidentMachine } from "./incidentMachine.ts";
+import { advance, openIncident, type IncidentSnapshot } from "./step.ts";
 import { silentLogger, type Logger } from "./logger.ts";
 import type { IncidentState } from "./state.ts";
 import { dueTimers, fireTimer, type DueTimer } from "./timers.ts";
 
-type Snapshot = SnapshotFrom<typeof incidentMachine>;
+type Snapshot = IncidentSnapshot;
 
 export interface IncidentServiceOptions {
   plan: Plan;
@@ -32,23 +32,49 @@ export interface IncidentServiceOptions {
   drillRunId?: string;
   /** Events between snapshots of the open incidents; 0 turns them off. */
   snapshotEvery?: number;
+  /**
+   * True when a unit may not be sent by this service for reasons outside
+   * it: a hosted drill asks the live side, and sends only its enlisted.
+   */
+  isUnavailable?: (callsign: string) => boolean;
 }
 
 const READ_BATCH = 1000;
 
+/** Most commands and deadlines decided together and synced at once. */
+const MAX_BATCH = 500;
+
+type Work =
+  | { kind: "command"; command: Command; answer: (r: CommandResult) => void }
+  | { kind: "timer"; incidentId: string; timer: DueTimer };
+
+/** A decision waiting for its batch to be durable. */
+interface Decided {
+  incidentId: string;
+  before: Snapshot | undefined;
+  after: Snapshot;
+  input: AppendInput;
+  /** Answers the command once its events are durable; none for timers. */
+  answer?: (stored: StoredEvent[] | null) => void;
+  timer?: DueTimer;
+  stored?: StoredEvent[];
+}
+
 /** Bump when IncidentState changes shape: older snapshots are ignored. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
 interface SnapshotBody {
   format: number;
   incidents: { value: Snapshot["value"]; context: IncidentState }[];
+  numbers: [string, number][];
 }
 
 /**
  * Runs the incidents of one plan: decides commands into events, appends
  * them to the store before anyone sees them, keeps each incident's machine
  * snapshot, and arms its deadlines on the injected clock. Commands and
- * deadlines are handled one at a time, in arrival order.
+ * deadlines are decided one at a time, in arrival order, and written in
+ * batches (group commit).
  */
 export class IncidentService {
   readonly plan: Plan;
@@ -57,10 +83,15 @@ export class IncidentService {
   private readonly log: Logger;
   private readonly prefix: (nowMs: number) => string;
   private readonly drillRunId: string | undefined;
+  private readonly isUnavailable: (callsign: string) => boolean;
   private readonly snapshots = new Map<string, Snapshot>();
   private readonly timers = new Map<string, (() => void)[]>();
   private readonly listeners = new Set<(events: StoredEvent[]) => void>();
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Work waiting for the next batch, in arrival order. */
+  private inbox: Work[] = [];
+  private draining: Promise<void> | null = null;
+  /** Last incident number handed out per prefix (e.g. "2026"). */
+  private readonly numbers = new Map<string, number>();
   private stopped = false;
   private readonly snapshotEvery: number;
   /** The last event position applied. */
@@ -73,7 +104,8 @@ export class IncidentService {
     this.clock = options.clock ?? systemClock;
     this.log = options.logger ?? silentLogger;
     this.drillRunId = options.drillRunId;
-    this.snapshotEvery = options.snapshotEvery ?? 500;
+    this.snapshotEvery = options.snapshotEvery ?? 5000;
+    this.isUnavailable = options.isUnavailable ?? (() => false);
     this.prefix =
       options.incidentIdPrefix ?? ((ms) => yearIn(this.plan.timezone, ms));
   }
@@ -111,6 +143,7 @@ export class IncidentService {
         value: s.value,
         context: s.context,
       })),
+      numbers: [...this.numbers],
     };
     await this.store.saveSnapshot({
       position: this.position,
@@ -129,12 +162,14 @@ export class IncidentService {
         const snap = incidentMachine.resolveState({ value, context });
         this.snapshots.set(context.incidentId, snap);
       }
+      for (const [prefix, n] of body.numbers) this.numbers.set(prefix, n);
       this.snapshotPosition = stored.position;
       return stored.position;
     } catch (err) {
       // A damaged snapshot costs time, not data: replay the whole log.
       this.log.warn({ err }, "snapshot unreadable; replaying all events");
       this.snapshots.clear();
+      this.numbers.clear();
       return 0;
     }
   }
@@ -162,113 +197,232 @@ export class IncidentService {
   }
 
   /** Resolves once every command and deadline queued so far is handled. */
-  idle(): Promise<void> {
-    return this.queue.then(() => undefined);
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
   }
 
   /**
    * Handles one validated command. A retried command id is answered with
-   * the original result and changes nothing.
+   * the original result and changes nothing. The answer comes only after
+   * the command's events are durable.
    */
   execute(command: Command): Promise<CommandResult> {
-    return this.enqueue(() => this.handle(command));
+    return new Promise((answer) => {
+      this.inbox.push({ kind: "command", command, answer });
+      this.kick();
+    });
   }
 
-  private enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work);
-    this.queue = run.catch(() => undefined);
-    return run;
+  private kick(): void {
+    if (this.draining) return;
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+      if (this.inbox.length > 0) this.kick();
+    });
   }
 
-  private async handle(command: Command): Promise<CommandResult> {
-    const body = canonicalJson(command);
-    const prior = await this.store.findCommand(command.commandId);
-    if (prior) {
-      if (prior.body !== body) {
-        return fail(
-          new MusterError(
-            "COMMAND_ID_REUSED",
-            `command id ${command.commandId} was already used ` +
-              "for a different command",
-            { path: "commandId" },
-          ),
+  /**
+   * Group commit: whatever arrived while the last batch was syncing is
+   * decided in order, each decision seeing the ones before it, and
+   * written in one transaction; then every command is answered and every
+   * event pushed. One sync serves the whole batch.
+   */
+  private async drain(): Promise<void> {
+    while (this.inbox.length > 0) {
+      // Let every command already on its way join the batch: answers of
+      // the last batch wake their senders, whose next commands come in
+      // on the following turns of the event loop.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const work = this.inbox.splice(0, MAX_BATCH);
+      try {
+        await this.runBatch(work);
+      } catch (err) {
+        this.log.error({ err }, "batch failed");
+      }
+    }
+  }
+
+  private async runBatch(work: Work[]): Promise<void> {
+    const decided: Decided[] = [];
+    const rejections: CommandRecord[] = [];
+    const later: (() => void)[] = [];
+    const inBatch = new Map<
+      string,
+      { body: string; result: Promise<CommandResult> }
+    >();
+    const numbers = new Map(this.numbers);
+
+    for (const item of work) {
+      if (item.kind === "timer") {
+        const d = this.decideTimer(item.incidentId, item.timer);
+        if (d) decided.push(d);
+        continue;
+      }
+      const { command } = item;
+      const body = canonicalJson(command);
+      const same = inBatch.get(command.commandId);
+      if (same) {
+        // The same id twice in one batch: the second is a retry.
+        const { answer } = item;
+        if (same.body !== body) answer(fail(reusedId(command.commandId)));
+        else
+          void same.result.then((r) =>
+            answer(r.ok ? { ...r, duplicate: true } : r),
+          );
+        continue;
+      }
+      const prior = await this.store.findCommand(command.commandId);
+      if (prior) {
+        item.answer(
+          prior.body === body
+            ? replayResult(prior)
+            : fail(reusedId(command.commandId)),
+        );
+        continue;
+      }
+      let answer!: (r: CommandResult) => void;
+      const result = new Promise<CommandResult>(
+        (resolve) => (answer = resolve),
+      );
+      void result.then(item.answer);
+      inBatch.set(command.commandId, { body, result });
+
+      try {
+        const d = this.decideCommand(command, body, numbers);
+        d.answer = (stored) =>
+          answer(
+            stored
+              ? {
+                  ok: true,
+                  incidentId: d.incidentId,
+                  positions: stored.map((e) => e.position),
+                  duplicate: false,
+                }
+              : fail(
+                  new MusterError(
+                    "INTERNAL",
+                    "the store could not save the command",
+                  ),
+                ),
+          );
+        decided.push(d);
+      } catch (err) {
+        const error = toMusterError(err);
+        if (error.code === "INTERNAL") {
+          this.log.error(
+            { err, commandId: command.commandId },
+            "command failed",
+          );
+          answer(fail(error));
+          continue;
+        }
+        const incidentId = "incidentId" in command ? command.incidentId : null;
+        rejections.push({
+          commandId: command.commandId,
+          body,
+          incidentId,
+          positions: [],
+          error: error.toWire(),
+        });
+        later.push(() => answer(fail(error)));
+        this.log.warn(
+          { commandId: command.commandId, code: error.code, path: error.path },
+          "command rejected",
         );
       }
-      return prior.error
-        ? { ok: false, error: prior.error }
-        : {
-            ok: true,
-            incidentId: prior.incidentId ?? "",
-            positions: prior.positions,
-            duplicate: true,
-          };
     }
 
-    let incidentId: string | null = null;
+    let stored: StoredEvent[][];
     try {
-      const nowMs = this.clock.now();
-      const ctx = this.context(nowMs);
-      let snapshot: Snapshot | undefined;
-      let events: NewEvent[];
-      if (command.type === "incident.report") {
-        const report = { ...ctx, drillRunId: this.drillRunId };
-        // Decide once before numbering, so that a refused report leaves
-        // no gap in the incident numbers.
-        decideReport(command, { ...report, incidentId: "PENDING" });
-        const prefix = this.prefix(nowMs);
-        const n = await this.store.nextNumber(`incident:${prefix}`);
-        incidentId = `${prefix}-${String(n).padStart(4, "0")}`;
-        events = decideReport(command, { ...report, incidentId });
-      } else {
-        incidentId = command.incidentId;
-        snapshot = this.snapshots.get(incidentId);
-        if (!snapshot) {
-          throw new MusterError("NOT_FOUND", `no open incident ${incidentId}`, {
-            path: "incidentId",
-          });
-        }
-        events = decide(command, snapshot.context, ctx);
+      stored = await this.store.commit({
+        appends: decided.map((d) => d.input),
+        rejections,
+      });
+    } catch (err) {
+      // Nothing was written: undo the batch in memory and say so. A retry
+      // of the same command ids may yet succeed.
+      this.log.error({ err, commands: decided.length }, "store write failed");
+      for (const d of [...decided].reverse()) {
+        if (d.before) this.snapshots.set(d.incidentId, d.before);
+        else this.snapshots.delete(d.incidentId);
       }
-      const next = this.admit(incidentId, snapshot, events, command);
-      const stored = await this.store.append({
+      for (const d of decided) d.answer?.(null);
+      for (const r of rejections) {
+        this.log.warn({ commandId: r.commandId }, "rejection not recorded");
+      }
+      for (const f of later) f();
+      for (const item of work) {
+        if (item.kind === "timer") this.arm(item.incidentId);
+      }
+      return;
+    }
+
+    for (const [prefix, n] of numbers) this.numbers.set(prefix, n);
+    for (const [i, d] of decided.entries()) {
+      const events = stored[i] ?? [];
+      d.stored = events;
+      this.commit(d.incidentId, d.after, events);
+      this.logGrading(d.incidentId, events);
+      if (d.timer) {
+        this.log.info(
+          { incidentId: d.incidentId, timer: d.timer.kind, at: d.timer.at },
+          "deadline fired",
+        );
+      }
+    }
+    for (const d of decided) d.answer?.(d.stored ?? null);
+    for (const f of later) f();
+    await this.maybeSnapshot();
+  }
+
+  /**
+   * Decides one command against the current state and applies it in
+   * memory at once, so later commands of the batch see it. Throws the
+   * command's refusal.
+   */
+  private decideCommand(
+    command: Command,
+    body: string,
+    numbers: Map<string, number>,
+  ): Decided {
+    const nowMs = this.clock.now();
+    const ctx = this.context(nowMs);
+    let incidentId: string;
+    let before: Snapshot | undefined;
+    let events: NewEvent[];
+    if (command.type === "incident.report") {
+      const report = { ...ctx, drillRunId: this.drillRunId };
+      // Decide once before numbering, so that a refused report leaves
+      // no gap in the incident numbers.
+      decideReport(command, { ...report, incidentId: "PENDING" });
+      const prefix = this.prefix(nowMs);
+      const n = (numbers.get(prefix) ?? 0) + 1;
+      numbers.set(prefix, n);
+      incidentId = `${prefix}-${String(n).padStart(4, "0")}`;
+      events = decideReport(command, { ...report, incidentId });
+    } else {
+      incidentId = command.incidentId;
+      before = this.snapshots.get(incidentId);
+      if (!before) {
+        throw new MusterError("NOT_FOUND", `no open incident ${incidentId}`, {
+          path: "incidentId",
+        });
+      }
+      events = decide(command, before.context, ctx);
+    }
+    const after = this.admit(incidentId, before, events, command);
+    this.snapshots.set(incidentId, after);
+    return {
+      incidentId,
+      before,
+      after,
+      input: {
         incidentId,
-        expectedSeq: snapshot?.context.seq ?? 0,
+        expectedSeq: before?.context.seq ?? 0,
         events,
         command: { commandId: command.commandId, body },
-      });
-      this.commit(incidentId, next, stored);
-      await this.maybeSnapshot();
-      this.log.debug(
-        { incidentId, commandId: command.commandId, type: command.type },
-        "command applied",
-      );
-      this.logGrading(incidentId, stored);
-      return {
-        ok: true,
-        incidentId,
-        positions: stored.map((e) => e.position),
-        duplicate: false,
-      };
-    } catch (err) {
-      const error = toMusterError(err);
-      if (error.code === "INTERNAL" || error.code === "SEQ_CONFLICT") {
-        // Not recorded: a retry of the same id may yet succeed.
-        this.log.error({ err, commandId: command.commandId }, "command failed");
-        return fail(error);
-      }
-      await this.store.recordRejection({
-        commandId: command.commandId,
-        body,
-        incidentId,
-        positions: [],
-        error: error.toWire(),
-      });
-      this.log.warn(
-        { commandId: command.commandId, code: error.code, path: error.path },
-        "command rejected",
-      );
-      return fail(error);
-    }
+      },
+    };
   }
 
   /** Runs the events through the machine; any it refuses rejects all. */
@@ -282,14 +436,12 @@ export class IncidentService {
     for (const event of events) {
       if (!snap) {
         if (event.type !== "incident.reported") break;
-        [snap] = initialTransition(incidentMachine, {
-          incidentId,
-          reported: event,
-        });
+        snap = openIncident(incidentId, event);
         continue;
       }
-      if (!snap.can(event)) throw notAllowed(command, snap, event);
-      [snap] = transition(incidentMachine, snap, event);
+      const next = advance(snap, event);
+      if (!next) throw notAllowed(command, snap, event);
+      snap = next;
     }
     if (!snap) throw new MusterError("INTERNAL", "no events to apply");
     return snap;
@@ -311,15 +463,35 @@ export class IncidentService {
   private replay(event: StoredEvent): void {
     const snap = this.snapshots.get(event.incidentId);
     if (event.type === "incident.reported") {
-      const [first] = initialTransition(incidentMachine, {
-        incidentId: event.incidentId,
-        reported: event,
-      });
-      this.keep(event.incidentId, first);
+      this.keep(event.incidentId, openIncident(event.incidentId, event));
+      this.countIncident(event.incidentId);
       return;
     }
     if (!snap) return;
-    this.keep(event.incidentId, transition(incidentMachine, snap, event)[0]);
+    const next = advance(snap, event);
+    if (!next) {
+      // Every stored event was admitted when it was appended; one the
+      // machine now refuses means the log and the code disagree.
+      this.log.error(
+        {
+          incidentId: event.incidentId,
+          position: event.position,
+          type: event.type,
+        },
+        "stored event refused on replay",
+      );
+      return;
+    }
+    this.keep(event.incidentId, next);
+  }
+
+  /** Keeps the incident numbering past every id seen in the log. */
+  private countIncident(incidentId: string): void {
+    const match = /^(.*)-(\d+)$/.exec(incidentId);
+    if (!match) return;
+    const [, prefix, digits] = match;
+    const n = Number(digits);
+    if (n > (this.numbers.get(prefix!) ?? 0)) this.numbers.set(prefix!, n);
   }
 
   /**
@@ -368,6 +540,7 @@ export class IncidentService {
 
   /** True when the unit works any incident (drill or live) right now. */
   private isBusy(callsign: string): boolean {
+    if (this.isUnavailable(callsign)) return true;
     for (const snap of this.snapshots.values()) {
       const unit = findUnit(snap.context, callsign);
       if (unit && activeStatuses.includes(unit.status)) return true;
@@ -384,47 +557,70 @@ export class IncidentService {
     }
     const cancels = dueTimers(state).map((timer) =>
       this.clock.setTimer(Date.parse(timer.at), () => {
-        void this.enqueue(() => this.fire(incidentId, timer));
+        this.inbox.push({ kind: "timer", incidentId, timer });
+        this.kick();
       }),
     );
     this.timers.set(incidentId, cancels);
   }
 
-  private async fire(incidentId: string, timer: DueTimer): Promise<void> {
-    const snapshot = this.snapshots.get(incidentId);
-    if (!snapshot || this.stopped) return;
+  private decideTimer(incidentId: string, timer: DueTimer): Decided | null {
+    const before = this.snapshots.get(incidentId);
+    if (!before || this.stopped) return null;
     try {
       const events = fireTimer(
-        snapshot.context,
+        before.context,
         timer,
         this.context(this.clock.now()),
       );
-      if (events.length === 0) return;
-      let snap = snapshot;
+      if (events.length === 0) return null;
+      let after = before;
       for (const event of events) {
-        if (!snap.can(event)) return;
-        [snap] = transition(incidentMachine, snap, event);
+        const next = advance(after, event);
+        if (!next) return null;
+        after = next;
       }
-      const stored = await this.store.append({
+      this.snapshots.set(incidentId, after);
+      return {
         incidentId,
-        expectedSeq: snapshot.context.seq,
-        events,
-        command: null,
-      });
-      this.commit(incidentId, snap, stored);
-      await this.maybeSnapshot();
-      this.log.info(
-        { incidentId, timer: timer.kind, at: timer.at },
-        "deadline fired",
-      );
+        before,
+        after,
+        timer,
+        input: {
+          incidentId,
+          expectedSeq: before.context.seq,
+          events,
+          command: null,
+        },
+      };
     } catch (err) {
       this.log.error({ err, incidentId, timer }, "deadline failed");
+      return null;
     }
   }
 }
 
 function fail(error: MusterError): CommandResult {
   return { ok: false, error: error.toWire() };
+}
+
+function reusedId(commandId: string): MusterError {
+  return new MusterError(
+    "COMMAND_ID_REUSED",
+    `command id ${commandId} was already used for a different command`,
+    { path: "commandId" },
+  );
+}
+
+function replayResult(prior: CommandRecord): CommandResult {
+  return prior.error
+    ? { ok: false, error: prior.error }
+    : {
+        ok: true,
+        incidentId: prior.incidentId ?? "",
+        positions: prior.positions,
+        duplicate: true,
+      };
 }
 
 function notAllowed(
@@ -453,9 +649,15 @@ function notAllowed(
   );
 }
 
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar year at `ms` in the plan's time zone, e.g. "2026". */
 function yearIn(timeZone: string, ms: number): string {
-  return new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }).format(
-    ms,
-  );
+  // Building a DateTimeFormat costs far more than using one.
+  let format = yearFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en", { timeZone, year: "numeric" });
+    yearFormats.set(timeZone, format);
+  }
+  return format.format(ms);
 }

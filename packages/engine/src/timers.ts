@@ -43,7 +43,11 @@ export function dueTimers(state: IncidentState): DueTimer[] {
     }
   }
   for (const g of state.groups) {
-    if (g.acknowledgedAt === null && g.ackDeadline !== null) {
+    // One alert per group: once raised, the deadline is spent.
+    const alerted = state.alerts.some(
+      (a) => a.alertId === `group.unacknowledged-${g.group}`,
+    );
+    if (g.acknowledgedAt === null && g.ackDeadline !== null && !alerted) {
       timers.push({
         kind: "group.ackDeadline",
         at: justAfter(g.ackDeadline),

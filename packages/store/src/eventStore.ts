@@ -19,6 +19,12 @@ export interface StoredSnapshot {
   body: string;
 }
 
+/** What one group commit writes. */
+export interface CommitBatch {
+  appends: AppendInput[];
+  rejections: CommandRecord[];
+}
+
 /** One atomic append: the events of one decision and its command. */
 export interface AppendInput {
   incidentId: string;
@@ -41,6 +47,13 @@ export interface EventStore {
    * command id is already recorded.
    */
   append(input: AppendInput): Promise<StoredEvent[]>;
+  /**
+   * Writes a batch of appends and rejected commands in one transaction
+   * (group commit): all or nothing, one sync for the lot. Returns the
+   * stored events of each append, in order. Appends to one incident
+   * follow each other: the second expects the seq the first leaves.
+   */
+  commit(batch: CommitBatch): Promise<StoredEvent[][]>;
   /** Records a rejected command, so that its retry is rejected alike. */
   recordRejection(record: CommandRecord): Promise<void>;
   findCommand(commandId: string): Promise<CommandRecord | undefined>;

@@ -5,6 +5,7 @@
 export type {
   AppendInput,
   CommandRecord,
+  CommitBatch,
   EventStore,
   StoredSnapshot,
 } from "./eventStore.ts";

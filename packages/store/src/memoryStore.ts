@@ -2,6 +2,7 @@ import { MusterError, type StoredEvent } from "@muster/protocol";
 import type {
   AppendInput,
   CommandRecord,
+  CommitBatch,
   EventStore,
   StoredSnapshot,
 } from "./eventStore.ts";
@@ -18,14 +19,38 @@ export class MemoryEventStore implements EventStore {
   private snapshot: StoredSnapshot | undefined;
 
   append(input: AppendInput): Promise<StoredEvent[]> {
+    return this.commit({ appends: [input], rejections: [] }).then(
+      ([stored]) => stored ?? [],
+    );
+  }
+
+  commit(batch: CommitBatch): Promise<StoredEvent[][]> {
+    // Check everything first: a batch is written whole or not at all.
+    const seqs = new Map<string, number>();
+    const ids = new Set<string>();
+    for (const input of batch.appends) {
+      const seq =
+        seqs.get(input.incidentId) ?? this.seqs.get(input.incidentId) ?? 0;
+      if (seq !== input.expectedSeq) {
+        return Promise.reject(seqConflict(input.incidentId, seq, input));
+      }
+      seqs.set(input.incidentId, seq + input.events.length);
+      const id = input.command?.commandId;
+      if (id !== undefined && (this.commands.has(id) || ids.has(id))) {
+        return Promise.reject(reused(id));
+      }
+      if (id !== undefined) ids.add(id);
+    }
+    const stored = batch.appends.map((input) => this.appendNow(input));
+    for (const r of batch.rejections) {
+      if (!this.commands.has(r.commandId)) this.commands.set(r.commandId, r);
+    }
+    return Promise.resolve(stored);
+  }
+
+  private appendNow(input: AppendInput): StoredEvent[] {
     const seq = this.seqs.get(input.incidentId) ?? 0;
-    if (seq !== input.expectedSeq) {
-      return Promise.reject(seqConflict(input.incidentId, seq, input));
-    }
     const id = input.command?.commandId;
-    if (id !== undefined && this.commands.has(id)) {
-      return Promise.reject(reused(id));
-    }
     const stored = input.events.map((e, i) => ({
       ...e,
       position: this.events.length + i + 1,
@@ -44,7 +69,7 @@ export class MemoryEventStore implements EventStore {
         error: null,
       });
     }
-    return Promise.resolve(stored);
+    return stored;
   }
 
   recordRejection(record: CommandRecord): Promise<void> {

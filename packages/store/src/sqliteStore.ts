@@ -5,6 +5,7 @@ import type { StoredEvent, WireError } from "@muster/protocol";
 import type {
   AppendInput,
   CommandRecord,
+  CommitBatch,
   EventStore,
   StoredSnapshot,
 } from "./eventStore.ts";
@@ -67,7 +68,7 @@ interface CommandRow {
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements;
-  private readonly appendTx;
+  private readonly commitTx;
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -117,14 +118,22 @@ export class SqliteEventStore implements EventStore {
          RETURNING value`,
       ),
     };
-    this.appendTx = db.transaction((input: AppendInput) =>
-      this.appendNow(input),
-    );
+    this.commitTx = db.transaction((batch: CommitBatch) => {
+      const stored = batch.appends.map((input) => this.appendNow(input));
+      for (const r of batch.rejections) this.insertRejection(r);
+      return stored;
+    });
   }
 
   append(input: AppendInput): Promise<StoredEvent[]> {
+    return this.commit({ appends: [input], rejections: [] }).then(
+      ([stored]) => stored ?? [],
+    );
+  }
+
+  commit(batch: CommitBatch): Promise<StoredEvent[][]> {
     try {
-      return Promise.resolve(this.appendTx.immediate(input));
+      return Promise.resolve(this.commitTx.immediate(batch));
     } catch (err) {
       return Promise.reject(
         err instanceof Error ? err : new Error(String(err)),
@@ -171,6 +180,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   recordRejection(record: CommandRecord): Promise<void> {
+    this.insertRejection(record);
+    return Promise.resolve();
+  }
+
+  private insertRejection(record: CommandRecord): void {
+    if (this.statements.findCommand.get(record.commandId)) return;
     this.statements.insertCommand.run(
       record.commandId,
       record.body,
@@ -178,7 +193,6 @@ export class SqliteEventStore implements EventStore {
       "[]",
       JSON.stringify(record.error),
     );
-    return Promise.resolve();
   }
 
   findCommand(commandId: string): Promise<CommandRecord | undefined> {
