@@ -2,6 +2,9 @@ import { Command as Program, CommanderError, Option } from "commander";
 import { MusterError, conducts } from "@muster/protocol";
 import { classify } from "@muster/plan";
 import { defaultPlanFile, loadPlan } from "@muster/plan/load";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { backupSqliteStore } from "@muster/store/sqlite";
 import { resolveServeConfig } from "./config.ts";
 import { serve } from "./serve.ts";
 
@@ -107,6 +110,29 @@ planCommand
     }
   });
 
+program
+  .command("backup")
+  .description("copy the embedded store while the server runs")
+  .argument("<dir>", "folder to write the copy into")
+  .option("--data <dir>", "data folder (MUSTER_DATA, default .data)")
+  .action(async (dir: string, flags: { data?: string }) => {
+    const config = resolveServeConfig({ data: flags.data });
+    const source = join(config.dataDir, "muster.db");
+    if (!existsSync(source)) {
+      throw new MusterError("NOT_FOUND", `no store at ${source}`, {
+        path: "data",
+      });
+    }
+    // A name that sorts by time and never overwrites an earlier copy.
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    const target = resolve(dir, `muster-${stamp}.db`);
+    const pages = await backupSqliteStore(source, target);
+    process.stdout.write(
+      `backed up ${source} to ${target} (${pages} pages)\n` +
+        `restore: stop the server, copy it to DATA/muster.db, start again\n`,
+    );
+  });
+
 const drill = program.command("drill").description("drills and exercises");
 drill
   .command("run")
@@ -118,7 +144,11 @@ drill
     "random seed for simulated units (default: the scenario's)",
   )
   .option("--lang <lang>", "report language, zh-CN or en", "zh-CN")
-  .option("--out <dir>", "folder for report.json and report.html", "reports")
+  .option(
+    "--out <dir>",
+    "folder for report.json, report.html and report.csv",
+    "reports",
+  )
   .option("--plan <file>", "response plan YAML", defaultPlanFile)
   .action(
     async (
@@ -134,6 +164,42 @@ drill
       // Loaded on demand: serving never needs the drill runner.
       const { runDrillCommand } = await import("./drillCommand.ts");
       await runDrillCommand(scenario, flags);
+    },
+  );
+
+drill
+  .command("program")
+  .description("the year's drills completed on the server against the plan")
+  .option("--year <yyyy>", "calendar year in the plan's zone (default: now)")
+  .option("--data <dir>", "data folder (MUSTER_DATA, default .data)")
+  .option("--plan <file>", "response plan YAML", defaultPlanFile)
+  .option("--json", "print one JSON object")
+  .action(
+    async (flags: {
+      year?: string;
+      data?: string;
+      plan: string;
+      json?: boolean;
+    }) => {
+      const { runProgramCommand } = await import("./drillProgram.ts");
+      const data = resolveServeConfig({ data: flags.data }).dataDir;
+      runProgramCommand({ ...flags, data });
+    },
+  );
+drill
+  .command("import-cad")
+  .description("turn a calls-for-service CSV (SFFD format) into replays")
+  .argument("<file>", "calls-for-service CSV")
+  .option("--tz <zone>", "zone of the log's local times", "America/Los_Angeles")
+  .option("--out <dir>", "folder for the replay scenarios, one per call")
+  .option("--json", "print the statistics as one JSON object")
+  .action(
+    async (
+      file: string,
+      flags: { tz: string; out?: string; json?: boolean },
+    ) => {
+      const { runImportCadCommand } = await import("./importCadCommand.ts");
+      runImportCadCommand(file, flags);
     },
   );
 

@@ -255,3 +255,22 @@ function toCommand(row: CommandRow): CommandRecord {
     error: row.error ? (JSON.parse(row.error) as WireError) : null,
   };
 }
+
+/**
+ * Takes a consistent copy of a live store file with SQLite's online
+ * backup: safe while a server writes to it, from another process.
+ * Returns the number of pages copied.
+ */
+export async function backupSqliteStore(
+  file: string,
+  destination: string,
+): Promise<number> {
+  mkdirSync(dirname(destination), { recursive: true });
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const { totalPages } = await db.backup(destination);
+    return totalPages;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,84 @@
+import { execFile } from "node:child_process";
+import { copyFileSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, expect, test } from "vitest";
+import type { StoredEvent } from "@muster/protocol";
+import {
+  startServer,
+  tempDir,
+  TestClient,
+  writeFastPlan,
+  type ServerProcess,
+} from "./serverProcess.ts";
+
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+const dirs = [tempDir(), tempDir(), tempDir()];
+const [dataA, dataB, backups] = dirs as [string, string, string];
+const planFile = writeFastPlan(backups, 8);
+const servers: ServerProcess[] = [];
+const clients: TestClient[] = [];
+
+afterAll(async () => {
+  clients.forEach((c) => c.close());
+  await Promise.all(servers.map((s) => s.stop("SIGKILL")));
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+test("a backup taken while the server runs restores every incident and deadline", async () => {
+  const a = await startServer({ dataDir: dataA, planFile });
+  servers.push(a);
+  const operator = new TestClient(a.url);
+  clients.push(operator);
+  await operator.subscribe(0);
+  const reported = await operator.send({
+    type: "incident.report",
+    commandId: "backup-report-01",
+    place: { name: "gate", position: { lat: 30.548, lon: 120.995 } },
+    incidentType: "other",
+    headcount: 30,
+    conduct: "tendency",
+  });
+  expect(reported.ok).toBe(true);
+  const before = (await (await fetch(`${a.url}/api/incidents`)).json()) as {
+    incidents: unknown[];
+  };
+
+  const { stdout } = await run(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "apps/server/src/cli.ts",
+      "backup",
+      backups,
+      "--data",
+      dataA,
+    ],
+    { cwd: repoRoot },
+  );
+  expect(stdout).toContain("backed up");
+  await a.stop("SIGKILL");
+
+  // Restore: the copy becomes the store of a fresh data folder.
+  const [copy] = readdirSync(backups).filter((f) => f.endsWith(".db"));
+  copyFileSync(join(backups, copy!), join(dataB, "muster.db"));
+  const b = await startServer({ dataDir: dataB, planFile });
+  servers.push(b);
+  const after = (await (await fetch(`${b.url}/api/incidents`)).json()) as {
+    incidents: unknown[];
+  };
+  expect(after.incidents).toEqual(before.incidents);
+
+  // The police deadline (8 s) was armed again from the restored store.
+  const wall = new TestClient(b.url);
+  clients.push(wall);
+  await wall.subscribe(0);
+  const late = (await wall.waitFor(
+    (e) => e.type === "tier.late" && e.data.tier === "police",
+    20_000,
+  )) as Extract<StoredEvent, { type: "tier.late" }>;
+  expect(late.incidentId).toBe(reported.ok && reported.incidentId);
+});
