@@ -20,8 +20,13 @@ import type { Plan } from "@muster/plan";
 import type { EventStore } from "@muster/store";
 import { guardSockets, registerHttpDefences } from "./defences.ts";
 import { attachGateway, runCommand } from "./gateway.ts";
+import { registerReportRoutes } from "./reportRoutes.ts";
+import type { DrillHost } from "./drills/drillHost.ts";
+import { registerDrillRoutes } from "./drills/drillRoutes.ts";
 
 export interface AppOptions {
+  /** Hosted drills, kept apart from live work; none: no /api/drill. */
+  drills?: DrillHost;
   plan: Plan;
   store: EventStore;
   service: IncidentService;
@@ -32,6 +37,8 @@ export interface AppOptions {
   demo: boolean;
   /** Origins besides the server's own that browsers may connect from. */
   allowedOrigins?: string[];
+  /** Messages a second one socket may send. */
+  socketRate?: number;
   /** PEM certificate and key: serve HTTPS instead of HTTP. */
   https?: { cert: Buffer; key: Buffer } | null;
 }
@@ -71,6 +78,7 @@ export function buildApp(options: AppOptions): {
   });
   const defences = {
     allowedOrigins: options.allowedOrigins ?? [],
+    ...(options.socketRate ? { socketRate: options.socketRate } : {}),
     tileUrl: options.tileUrl ?? plan.map?.tileUrl ?? null,
   };
   registerHttpDefences(app, defences);
@@ -128,6 +136,8 @@ export function buildApp(options: AppOptions): {
     return reply.status(status).send(result);
   });
 
+  registerReportRoutes(app, { plan, store });
+  if (options.drills) registerDrillRoutes(app, options.drills, plan);
   serveWeb(app, options.webDir);
   return { app, io };
 }

@@ -17,6 +17,8 @@ export interface ServeConfig {
   tileUrl: string | null;
   /** Browser origins besides the server's own (MUSTER_ALLOWED_ORIGINS). */
   allowedOrigins: string[];
+  /** Messages a second one socket may send (MUSTER_SOCKET_RATE). */
+  socketRate: number;
   webDir: string;
   demo: boolean;
   /** Certificate and key (PEM) to serve HTTPS; plain HTTP without. */
@@ -62,6 +64,7 @@ export function resolveServeConfig(
         resolve(repoRoot, "scenarios/wanghai.plan.yaml"),
     ),
     tileUrl: env.MUSTER_TILE_URL || null,
+    socketRate: positive(env.MUSTER_SOCKET_RATE, "MUSTER_SOCKET_RATE", 20),
     allowedOrigins: (env.MUSTER_ALLOWED_ORIGINS ?? "")
       .split(",")
       .map((o) => o.trim())
@@ -105,4 +108,17 @@ function readTls(env: NodeJS.ProcessEnv): TlsFiles | null {
     cert: read("MUSTER_TLS_CERT", certFile),
     key: read("MUSTER_TLS_KEY", keyFile),
   };
+}
+
+function positive(text: string | undefined, name: string, fallback: number) {
+  if (text === undefined || text === "") return fallback;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new MusterError(
+      "BAD_REQUEST",
+      `${name}: expected a number above 0, got "${text}"`,
+      { path: name },
+    );
+  }
+  return n;
 }

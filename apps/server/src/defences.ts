@@ -7,13 +7,14 @@ import type { Logger } from "@muster/engine";
 /** Requests per minute one client address may make over HTTP. */
 const HTTP_REQUESTS_PER_MINUTE = 600;
 
-/** Socket messages: a burst of this many, refilled at the rate below. */
-const SOCKET_BURST = 60;
-const SOCKET_PER_SECOND = 20;
+/** Socket messages a second per socket, unless configured otherwise. */
+export const DEFAULT_SOCKET_RATE = 20;
 
 export interface DefenceOptions {
   /** Origins besides the server's own that browsers may connect from. */
   allowedOrigins: string[];
+  /** Messages a second one socket may send; bursts of three seconds' worth. */
+  socketRate?: number;
   /** Tile server URL template: its origin may serve map images. */
   tileUrl: string | null;
 }
@@ -87,12 +88,14 @@ export function guardSockets(
     callback("origin not allowed", false);
   };
 
+  const rate = options.socketRate ?? DEFAULT_SOCKET_RATE;
+  const burst = rate * 3;
   const buckets = new WeakMap<Socket, { tokens: number; at: number }>();
   return (socket) => {
     const now = Date.now();
-    const bucket = buckets.get(socket) ?? { tokens: SOCKET_BURST, at: now };
-    const refill = ((now - bucket.at) / 1000) * SOCKET_PER_SECOND;
-    bucket.tokens = Math.min(SOCKET_BURST, bucket.tokens + refill);
+    const bucket = buckets.get(socket) ?? { tokens: burst, at: now };
+    const refill = ((now - bucket.at) / 1000) * rate;
+    bucket.tokens = Math.min(burst, bucket.tokens + refill);
     bucket.at = now;
     buckets.set(socket, bucket);
     if (bucket.tokens < 1) return false;

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   drillReport,
+  reportCsv,
   reportHtml,
   reportJson,
   reportLangs,
@@ -107,8 +108,8 @@ function clockTable(report: DrillReport): string[] {
 
 /**
  * `muster drill run SCENARIO`: plays a scenario on the virtual clock,
- * prints each tier's minutes against its clock and writes report.json and
- * report.html to the output folder. A dry run from the command line: it
+ * prints each tier's minutes against its clock and writes report.json,
+ * report.html and report.csv (the timeline) to the output folder. A dry run from the command line: it
  * keeps nothing in the data folder and does not count as a drill (§8).
  */
 export async function runDrillCommand(
@@ -127,8 +128,10 @@ export async function runDrillCommand(
   mkdirSync(flags.out, { recursive: true });
   const jsonPath = join(flags.out, "report.json");
   const htmlPath = join(flags.out, "report.html");
+  const csvPath = join(flags.out, "report.csv");
   writeFileSync(jsonPath, reportJson(report));
   writeFileSync(htmlPath, reportHtml(report, plan, { lang }));
+  writeFileSync(csvPath, reportCsv(report));
 
   const i = report.incident;
   const lines = [
@@ -145,6 +148,7 @@ export async function runDrillCommand(
     ...report.run.notes.map((n) => `note: ${n.text}`),
     `report.json  ${jsonPath}`,
     `report.html  ${htmlPath}`,
+    `report.csv   ${csvPath}`,
   ];
   process.stdout.write(lines.join("\n") + "\n");
 }

@@ -4,8 +4,9 @@ import { IncidentService } from "@muster/engine";
 import { loadPlan } from "@muster/plan/load";
 import { SqliteEventStore } from "@muster/store/sqlite";
 import { buildApp } from "./app.ts";
-import type { ServeConfig } from "./config.ts";
+import { repoRoot, type ServeConfig } from "./config.ts";
 import { startDemo } from "./demo.ts";
+import { DrillHost } from "./drills/drillHost.ts";
 import { createLogger } from "./logger.ts";
 
 /** A running server, for the CLI and for tests that start it in-process. */
@@ -28,8 +29,17 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
     logger: logger.child({ component: "engine" }),
   });
   await service.start();
+  const drills = new DrillHost({
+    plan,
+    live: service,
+    scenarioDir:
+      process.env.MUSTER_DRILLS ?? join(repoRoot, "scenarios", "drills"),
+    dataDir: config.dataDir,
+    log: logger.child({ component: "drill" }),
+  });
 
   const { app, io } = buildApp({
+    drills,
     plan,
     store,
     service,
@@ -37,6 +47,7 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
     webDir: config.webDir,
     tileUrl: config.tileUrl,
     allowedOrigins: config.allowedOrigins,
+    socketRate: config.socketRate,
     demo: config.demo,
     https: config.tls,
   });
@@ -54,6 +65,7 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
     url,
     async close() {
       stopDemo();
+      await drills.end();
       service.stop();
       await service.idle();
       await service.saveSnapshot();

@@ -3,8 +3,13 @@ import { chromium, type Browser } from "playwright-core";
 
 const CHROMIUM = "/usr/bin/chromium";
 
-/** Launches Debian's Chromium headless, with no calls to the outside. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Launches Debian's Chromium headless, with no calls to the outside;
+ * `extraArgs` adds flags (the wall benchmark asks for precise memory).
+ */
+export async function launchChromium(
+  extraArgs: string[] = [],
+): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: install Debian's chromium and ` +
@@ -22,6 +27,7 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }

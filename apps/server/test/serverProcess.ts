@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
 import { io, type Socket } from "socket.io-client";
@@ -56,12 +56,13 @@ export async function startServer(options: {
   child.stderr.on("data", (b: Buffer) => (out += b.toString()));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server did not start:\n${out}`)),
-      60_000,
-    );
+    const timer = setTimeout(() => {
+      // Not left running: nothing else holds its handle.
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start:\n${out}`));
+    }, 60_000);
     const look = () => {
-      const match = /listening on (http:\/\/[\d.:]+)/.exec(out);
+      const match = /listening on (https?:\/\/[\d.:]+)/.exec(out);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -110,6 +111,22 @@ export function tempDir(prefix = "muster-test-"): string {
 }
 
 /**
+ * The default plan as plain data, to be changed and written elsewhere:
+ * the playbook files it names are made absolute, since a copy in another
+ * folder would look for them beside itself.
+ */
+export function readDefaultPlan(): Record<string, unknown> {
+  const file = join(repoRoot, "scenarios/wanghai.plan.yaml");
+  const plan = parse(readFileSync(file, "utf8")) as {
+    playbooks?: { file?: string }[];
+  };
+  for (const playbook of plan.playbooks ?? []) {
+    if (playbook.file) playbook.file = resolve(dirname(file), playbook.file);
+  }
+  return plan;
+}
+
+/**
  * Writes a copy of the default plan with short clocks (seconds, not
  * minutes) so that deadlines fall due within a test.
  */
@@ -118,9 +135,7 @@ export function writeFastPlan(
   clockSeconds = 4,
   ackSeconds = 60,
 ): string {
-  const plan = parse(
-    readFileSync(join(repoRoot, "scenarios/wanghai.plan.yaml"), "utf8"),
-  ) as {
+  const plan = readDefaultPlan() as {
     tiers: { clockMinutes: number; ackMinutes: number }[];
   };
   for (const [i, tier] of plan.tiers.entries()) {

@@ -68,10 +68,18 @@ test("a unit acknowledged on its tablet changes on the wall without a reload", a
   await expect
     .poll(() => wall.getByTestId("tier-police").getAttribute("data-status"))
     .toBe("running");
-  const marker = wall.getByTestId(`wall-unit-${callsign}`);
-  await expect
-    .poll(() => marker.getAttribute("data-status"))
-    .toBe("dispatched");
+  // Units are drawn on a canvas; the map element says what it drew.
+  const unitStatus = () =>
+    wall.evaluate(
+      (cs) =>
+        document
+          .querySelector<
+            HTMLElement & { musterUnits?: Map<string, { status: string }> }
+          >('[data-testid="wall-map"] .map-canvas')
+          ?.musterUnits?.get(cs)?.status,
+      callsign,
+    );
+  await expect.poll(unitStatus).toBe("dispatched");
 
   const tablet = await browser.newPage({
     viewport: { width: 1280, height: 800 },
@@ -81,9 +89,7 @@ test("a unit acknowledged on its tablet changes on the wall without a reload", a
   await tablet.getByTestId("dispatch").waitFor();
   await tablet.getByTestId("btn-acknowledge").tap();
 
-  await expect
-    .poll(() => marker.getAttribute("data-status"), { timeout: 15_000 })
-    .toBe("acknowledged");
+  await expect.poll(unitStatus, { timeout: 15_000 }).toBe("acknowledged");
   await expect
     .poll(() =>
       tablet

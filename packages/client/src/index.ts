@@ -3,13 +3,18 @@
  * folded incidents and a command outbox, shared by the web pages, the
  * tests and the benchmarks.
  */
-export { MusterClient, type MusterClientOptions } from "./musterClient.ts";
+export {
+  MusterClient,
+  type MusterClientOptions,
+  type SendOptions,
+} from "./musterClient.ts";
 export type { ConnectTarget } from "./connect.ts";
 export {
   MemoryOutboxStore,
   type OutboxEntry,
   type OutboxStore,
 } from "./outboxStore.ts";
+export { IndexedDbOutboxStore } from "./indexedDbOutboxStore.ts";
 export { EventSequencer } from "./sequencer.ts";
 export { newCommandId } from "./commandId.ts";
 export { backoffDelay, type BackoffOptions } from "./backoff.ts";

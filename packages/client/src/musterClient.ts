@@ -41,6 +41,11 @@ export interface MusterClientOptions {
   keepSettled?: number;
   /** The device clock; `Date.now` unless a test drives time. */
   now?: () => number;
+  /**
+   * Drops an incident and its timeline once it is closed, so that a
+   * screen left on for days holds only what is open (the wall).
+   */
+  forgetClosed?: boolean;
 }
 
 type Listener = () => void;
@@ -96,7 +101,9 @@ export class MusterClient {
     this.#subscribeTimeoutMs = options.subscribeTimeoutMs ?? 15_000;
     this.#backoff = { ...defaultBackoff, ...options.backoff };
     this.#commands = new CommandLog(options.keepSettled ?? 200);
-    this.#model = new ReadModel(options.reducer ?? applyEvent);
+    this.#model = new ReadModel(options.reducer ?? applyEvent, {
+      forgetClosed: options.forgetClosed ?? false,
+    });
     this.#store = options.outbox ?? new MemoryOutboxStore();
     this.#outbox = new Outbox({
       store: this.#store,

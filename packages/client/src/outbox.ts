@@ -39,15 +39,27 @@ export class Outbox {
   readonly #queue: Queued[] = [];
   readonly #waiter = new Waiter();
   #pumping = false;
+  /** The entry on the wire now: it can no longer be replaced. */
+  #inFlight: Queued | null = null;
   #closed = false;
 
   constructor(options: OutboxOptions) {
     this.#options = options;
   }
 
-  /** Queues a command and resolves with the server's answer. */
-  async enqueue(command: Command, queuedAt: string): Promise<CommandResult> {
-    const entry = { command, queuedAt };
+  /**
+   * Queues a command and resolves with the server's answer. A command
+   * with a `coalesce` key replaces any waiting one with the same key.
+   */
+  async enqueue(
+    command: Command,
+    queuedAt: string,
+    coalesce?: string,
+  ): Promise<CommandResult> {
+    const entry: OutboxEntry =
+      coalesce === undefined
+        ? { command, queuedAt }
+        : { command, queuedAt, coalesce };
     await this.#options.store.put(entry);
 
     return new Promise((resolve, reject) => {
@@ -82,6 +94,17 @@ export class Outbox {
     settle: Queued["settle"],
     fail: Queued["fail"],
   ): void {
+    for (const old of this.#takeWaiting(entry.coalesce)) {
+      this.#update(old, { state: "superseded" });
+      // The old command's caller hears what becomes of the new one.
+      settle = chain(settle, old.settle);
+      fail = chain(fail, old.fail);
+      // Removed after the new entry was stored: a crash in between
+      // delivers both, which coalescing allows, and loses neither.
+      void this.#options.store
+        .remove(old.entry.command.commandId)
+        .catch(() => undefined);
+    }
     const status: CommandStatus = {
       command: entry.command,
       state: "pending",
@@ -95,6 +118,24 @@ export class Outbox {
     void this.#pump();
   }
 
+  /**
+   * Takes the queued entries with this coalesce key out of the queue,
+   * except one on the wire right now.
+   */
+  #takeWaiting(coalesce: string | undefined): Queued[] {
+    if (coalesce === undefined) return [];
+
+    const taken: Queued[] = [];
+    for (let i = this.#queue.length - 1; i >= 0; i--) {
+      const queued = this.#queue[i];
+      if (!queued || queued === this.#inFlight) continue;
+      if (queued.entry.coalesce !== coalesce) continue;
+      this.#queue.splice(i, 1);
+      taken.unshift(queued);
+    }
+    return taken;
+  }
+
   async #pump(): Promise<void> {
     if (this.#pumping) return;
     this.#pumping = true;
@@ -104,7 +145,8 @@ export class Outbox {
         if (!head || this.#closed) return;
 
         const result = await this.#deliver(head);
-        if (!result || this.#closed) return;
+        if (this.#closed) return;
+        if (!result) continue; // replaced while it waited to retry
         this.#queue.shift();
         await this.#options.store.remove(head.entry.command.commandId);
         this.#finish(head, result);
@@ -116,9 +158,11 @@ export class Outbox {
 
   async #deliver(queued: Queued): Promise<CommandResult | null> {
     const { transport, ackTimeoutMs, retryCodes } = this.#options;
-    for (let attempt = 0; !this.#closed; attempt++) {
+    const isHead = () => !this.#closed && this.#queue[0] === queued;
+    for (let attempt = 0; isHead(); attempt++) {
       if (transport.isConnected()) {
         this.#update(queued, { attempts: queued.status.attempts + 1 });
+        this.#inFlight = queued;
         try {
           const command = queued.entry.command;
           const result = await transport.deliver(command, ackTimeoutMs);
@@ -128,6 +172,8 @@ export class Outbox {
         } catch {
           // Ack timeout or lost connection: the server may or may not have
           // it; the retry with the same id is safe either way.
+        } finally {
+          this.#inFlight = null;
         }
       }
       await this.#waiter.sleep(backoffDelay(attempt, this.#options.backoff));
@@ -148,4 +194,16 @@ export class Outbox {
     queued.status = { ...queued.status, ...patch };
     this.#options.onChange(queued.status);
   }
+}
+
+/** One callback that calls both, skipping a missing one. */
+function chain<T>(
+  a: ((value: T) => void) | null,
+  b: ((value: T) => void) | null,
+): ((value: T) => void) | null {
+  if (!a || !b) return a ?? b;
+  return (value) => {
+    a(value);
+    b(value);
+  };
 }

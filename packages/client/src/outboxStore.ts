@@ -5,6 +5,11 @@ export interface OutboxEntry {
   command: Command;
   /** When the command was first queued, ISO instant on the device. */
   queuedAt: string;
+  /**
+   * Entries with the same key replace one another while they wait: only
+   * the newest is delivered (a unit's position, say).
+   */
+  coalesce?: string;
 }
 
 /**

@@ -21,8 +21,14 @@ export class ReadModel {
   readonly #ownTimelines = new Set<string>();
   #changed = false;
 
-  constructor(reduce: IncidentReducer) {
+  readonly #forgetClosed: boolean;
+
+  constructor(
+    reduce: IncidentReducer,
+    options: { forgetClosed?: boolean } = {},
+  ) {
     this.#reduce = reduce;
+    this.#forgetClosed = options.forgetClosed ?? false;
   }
 
   /** True when events were applied since the last `publish()`. */
@@ -41,6 +47,13 @@ export class ReadModel {
 
     for (const event of events) {
       const id = event.incidentId;
+      if (this.#forgetClosed && event.type === "incident.closed") {
+        // Closed is final (nothing follows it), so nothing is lost.
+        this.#incidents.delete(id);
+        this.#timelines.delete(id);
+        this.#ownTimelines.delete(id);
+        continue;
+      }
       this.#fold(id, event);
       this.#timelineFor(id).push(event);
     }

@@ -23,8 +23,12 @@ export type ConnectionState =
 /** What became of one command sent through the outbox. */
 export interface CommandStatus {
   command: Command;
-  /** `pending` until the server answers; then confirmed or failed. */
-  state: "pending" | "confirmed" | "failed";
+  /**
+   * `pending` until the server answers; then confirmed or failed.
+   * `superseded` when a newer command with the same coalesce key took
+   * its place before it was delivered.
+   */
+  state: "pending" | "confirmed" | "failed" | "superseded";
   queuedAt: string;
   /** Deliveries tried so far, the first included. */
   attempts: number;

@@ -3,7 +3,13 @@ import {
   requiredUnits,
   type IncidentState,
 } from "@muster/engine";
-import { groupById, tierById, unitByCallsign, type Plan } from "@muster/plan";
+import {
+  groupById,
+  playbookSteps,
+  tierById,
+  unitByCallsign,
+  type Plan,
+} from "@muster/plan";
 import {
   compareLevels,
   type Conduct,
@@ -17,6 +23,7 @@ import type {
   IncidentFigures,
   LevelStep,
   ReplacementFigures,
+  StepFigures,
   TierFigures,
   UnitFigures,
 } from "./figures.ts";
@@ -62,6 +69,7 @@ export function evaluateDrill(input: EvaluateInput): Evaluation {
       groups: [],
       units: [],
       replacements: [],
+      steps: [],
       strengths: [],
       improvements: [],
     };
@@ -82,8 +90,40 @@ export function evaluateDrill(input: EvaluateInput): Evaluation {
     })),
     units: state.units.map((u) => unitFigures(plan, scenario, state, u)),
     replacements: replacementFigures(mine),
+    steps: stepFigures(plan, state),
   };
   return { ...figures, ...applyRules(figures) };
+}
+
+function stepFigures(plan: Plan, state: IncidentState): StepFigures[] {
+  const playbook = state.playbook;
+  if (!playbook) return [];
+  const titles = new Map(
+    playbookSteps(plan, playbook.playbook).map((s) => [s.id, s.title]),
+  );
+  return playbook.steps.map((s): StepFigures => {
+    const late =
+      s.completedAt !== null && s.completedAt > s.dueAt
+        ? minutesBetween(s.dueAt, s.completedAt)
+        : null;
+    return {
+      step: s.step,
+      title: titles.get(s.step) ?? { zh: s.step, en: s.step },
+      group: s.group,
+      required: s.required,
+      dueAt: s.dueAt,
+      completedAt: s.completedAt,
+      result:
+        s.completedAt === null
+          ? s.required
+            ? "skipped"
+            : "notDone"
+          : late === null
+            ? "done"
+            : "late",
+      minutesLate: late,
+    };
+  });
 }
 
 function incidentFigures(

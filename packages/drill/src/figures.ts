@@ -56,6 +56,20 @@ export interface UnitFigures {
   replacedBy: string | null;
 }
 
+/** One checklist step of the incident's playbook and how it went. */
+export interface StepFigures {
+  step: string;
+  title: LocalisedText;
+  group: string;
+  required: boolean;
+  dueAt: string;
+  completedAt: string | null;
+  /** Done by its due time, after it, or not done (skipped if required). */
+  result: "done" | "late" | "skipped" | "notDone";
+  /** Minutes past the due time when done late; null otherwise. */
+  minutesLate: number | null;
+}
+
 /** One replacement offer and the dispatch that took it up, if any. */
 export interface ReplacementFigures {
   tier: string;
@@ -112,6 +126,8 @@ export interface Evaluation {
   groups: GroupFigures[];
   units: UnitFigures[];
   replacements: ReplacementFigures[];
+  /** The playbook's steps; empty when the incident has no playbook. */
+  steps: StepFigures[];
   strengths: Finding[];
   improvements: Finding[];
 }

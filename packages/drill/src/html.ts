@@ -64,6 +64,9 @@ export function reportHtml(
 ): string {
   const p = page(report, plan, options.lang ?? "zh-CN");
   const title = pick(report.scenario.title, p.lang);
+  // Only a live incident's report goes without the EXERCISE mark.
+  const mark = report.exercise ? p.t.exercise : p.t.liveNote;
+  const heading = report.exercise ? p.t.reportTitle : p.t.liveTitle;
   const sections = [
     header(p),
     summary(p),
@@ -72,6 +75,7 @@ export function reportHtml(
     groups(p),
     units(p),
     replacements(p),
+    steps(p),
     notes(p),
     rulesAndEvents(p),
   ];
@@ -81,12 +85,12 @@ export function reportHtml(
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${h(`${p.t.exercise} · ${p.t.reportTitle} · ${title}`)}</title>`,
+    `<title>${h(`${mark} · ${heading} · ${title}`)}</title>`,
     `<style>${reportCss}</style>`,
     "</head>",
     "<body>",
     ...sections.flat(),
-    `<footer>${h(p.t.exercise)} · ${h(report.drillRunId)} · ` +
+    `<footer>${h(mark)} · ${h(report.drillRunId)} · ` +
       `${h(p.t.generated)}</footer>`,
     "</body>",
     "</html>",
@@ -121,11 +125,17 @@ function header({ report, plan, lang, t, at }: Page): string[] {
     ],
   ];
   const colon = lang === "en" ? ": " : "：";
+  const banner = report.exercise
+    ? [
+        `<div class="exercise" role="banner">${h(t.exercise)}` +
+          `<small>${h(t.exerciseNote)}</small></div>`,
+        `<div class="print-mark" aria-hidden="true">${h(t.exercise)}</div>`,
+      ]
+    : [];
+  const heading = report.exercise ? t.reportTitle : t.liveTitle;
   return [
-    `<div class="exercise" role="banner">${h(t.exercise)}` +
-      `<small>${h(t.exerciseNote)}</small></div>`,
-    `<div class="print-mark" aria-hidden="true">${h(t.exercise)}</div>`,
-    `<h1>${h(t.reportTitle)}${colon}${h(title)}</h1>`,
+    ...banner,
+    `<h1>${h(heading)}${colon}${h(title)}</h1>`,
     `<dl class="meta">` +
       meta.map(([k, v]) => `<dt>${h(k)}</dt><dd>${v}</dd>`).join("") +
       "</dl>",
@@ -312,6 +322,26 @@ function replacements({ report, t, at, mins }: Page): string[] {
   ];
 }
 
+function steps({ report, lang, t, at, mins }: Page): string[] {
+  if (report.steps.length === 0) return [];
+  const rows = report.steps.map((s): Cell[] => [
+    { html: h(pick(s.title, lang)), wrap: true },
+    h(s.group),
+    s.required ? h(t.yes) : h(t.no),
+    at(s.dueAt),
+    at(s.completedAt),
+    s.result === "late"
+      ? verdict(`${t.stepResult.late} +${mins(s.minutesLate)}`, false)
+      : s.result === "notDone"
+        ? h(t.stepResult.notDone)
+        : verdict(t.stepResult[s.result], s.result === "done"),
+  ]);
+  return [
+    `<h2>${h(t.steps)}</h2>`,
+    table([t.step, t.group, t.required, t.due, t.completed, ""], rows),
+  ];
+}
+
 function notes({ report, t, at }: Page): string[] {
   if (report.run.notes.length === 0) return [];
   const items = report.run.notes.map(
@@ -361,7 +391,7 @@ function table(head: string[], rows: Cell[][]): string {
 }
 
 /** A short line of an event's payload: the fields a reader looks for. */
-function describe(event: ReportEvent): string {
+export function describe(event: ReportEvent): string {
   const data = event.data as Record<string, unknown>;
   const parts: string[] = [];
   for (const key of DESCRIBED) {
@@ -387,6 +417,8 @@ const DESCRIBED = [
   "missing",
   "note",
   "alertId",
+  "step",
+  "playbook",
 ] as const;
 
 function valueText(value: unknown): string {

@@ -53,5 +53,26 @@ export {
   type ReportEvent,
 } from "./report.ts";
 export { reportHtml, type ReportHtmlOptions } from "./html.ts";
+export { reportCsv } from "./csv.ts";
+export { incidentReport } from "./incidentReport.ts";
+export {
+  importCad,
+  parseCsv,
+  parseLocalTime,
+  nearestRank,
+  type CadStatistics,
+  type ReplayScenario,
+} from "./cad.ts";
+export {
+  programme,
+  DRILLS_PER_YEAR,
+  type DrillRecordInput,
+  type Programme,
+} from "./programme.ts";
 export { reportLangs, type ReportLang } from "./i18n.ts";
 export { drillReport, type DrillOutcome } from "./drill.ts";
+export {
+  DrillSession,
+  type DrillSessionOptions,
+  type SessionStatus,
+} from "./session.ts";

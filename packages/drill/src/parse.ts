@@ -1,5 +1,5 @@
 import { MusterError } from "@muster/protocol";
-import type { Plan } from "@muster/plan";
+import { playbookSteps, type Plan } from "@muster/plan";
 import { Scenario } from "./scenario.ts";
 import { problemsOf, scenarioErrorMap, type Problem } from "./zodMessages.ts";
 
@@ -52,6 +52,17 @@ export function checkScenario(scenario: Scenario, plan: Plan): Problem[] {
         path: `${at}.acceptReplacement`,
         message: noUnit(inject.replaces),
       });
+    }
+    if (inject.kind === "completeStep") {
+      const steps = playbookSteps(plan, scenario.playbook).map((x) => x.id);
+      if (!steps.includes(inject.step)) {
+        problems.push({
+          path: `${at}.completeStep`,
+          message:
+            `expected a step of playbook ${scenario.playbook} ` +
+            `(${steps.join(", ") || "none"}), got "${inject.step}"`,
+        });
+      }
     }
     if (inject.kind === "group" && !groups.has(inject.group)) {
       problems.push({

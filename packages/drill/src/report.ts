@@ -23,8 +23,8 @@ export interface ReportEvent {
 /** The after-action report of one drill run, as written to report.json. */
 export interface DrillReport extends Evaluation {
   format: typeof REPORT_FORMAT;
-  /** Always true: this is an exercise, never a live incident. */
-  exercise: true;
+  /** True for a drill; false only for the report of a live incident. */
+  exercise: boolean;
   drillRunId: string;
   scenario: {
     title: Scenario["title"];
@@ -54,6 +54,8 @@ export interface BuildReportInput {
   scenario: Scenario;
   run: DrillRun;
   evaluation: Evaluation;
+  /** False for a live incident's report; drills are exercises. */
+  exercise?: boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ export function buildReport(input: BuildReportInput): DrillReport {
   const { plan, scenario, run, evaluation: e } = input;
   return {
     format: REPORT_FORMAT,
-    exercise: true,
+    exercise: input.exercise ?? true,
     drillRunId: run.drillRunId,
     scenario: {
       title: scenario.title,
@@ -89,6 +91,7 @@ export function buildReport(input: BuildReportInput): DrillReport {
     groups: e.groups,
     units: e.units,
     replacements: e.replacements,
+    steps: e.steps,
     strengths: e.strengths,
     improvements: e.improvements,
     rules: rules.map((r) => ({

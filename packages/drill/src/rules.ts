@@ -335,6 +335,54 @@ export const rules: readonly Rule[] = [
       ];
     },
   },
+  {
+    id: "steps.onTime",
+    kind: "strength",
+    statement: "every required playbook step was done by its due time",
+    apply: ({ steps }) => {
+      const required = steps.filter((s) => s.required);
+      if (required.length === 0) return [];
+      if (!required.every((s) => s.result === "done")) return [];
+      return [
+        say(
+          "steps.onTime",
+          `处置流程的 ${required.length} 个必做步骤均按时完成`,
+          `all ${required.length} required playbook steps done on time`,
+        ),
+      ];
+    },
+  },
+  {
+    id: "step.late",
+    kind: "improve",
+    statement: "a playbook step done after its due time",
+    apply: ({ steps }) =>
+      steps
+        .filter((s) => s.result === "late")
+        .map((s) =>
+          say(
+            "step.late",
+            `步骤“${s.title.zh}”（${s.group}）晚了 ${s.minutesLate} 分钟`,
+            `step "${s.title.en}" (${s.group}) was done ` +
+              `${s.minutesLate} min late`,
+          ),
+        ),
+  },
+  {
+    id: "step.skipped",
+    kind: "improve",
+    statement: "a required playbook step never done",
+    apply: ({ steps }) =>
+      steps
+        .filter((s) => s.result === "skipped")
+        .map((s) =>
+          say(
+            "step.skipped",
+            `必做步骤“${s.title.zh}”（${s.group}）未完成`,
+            `required step "${s.title.en}" (${s.group}) was skipped`,
+          ),
+        ),
+  },
 ];
 
 /** Runs every rule over the figures: strengths and items to improve. */

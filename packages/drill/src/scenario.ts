@@ -97,6 +97,7 @@ const ACTIONS = [
   "acceptReplacement",
   "resolve",
   "handToFollowUp",
+  "completeStep",
   "close",
 ] as const;
 
@@ -123,6 +124,8 @@ const InjectInput = z
     acceptReplacement: Callsign.optional(),
     resolve: z.strictObject({ note: Text.max(500).optional() }).optional(),
     handToFollowUp: FollowUp.optional(),
+    /** A group lead ticks off this step of the incident's playbook. */
+    completeStep: PlanId.optional(),
     close: z.strictObject({}).optional(),
   })
   .superRefine((inject, ctx) => {
@@ -222,6 +225,7 @@ export type Inject = { atMs: number; index: number } & (
       responsiblePerson: string;
       measures: string;
     }
+  | { kind: "completeStep"; step: string }
   | { kind: "close" }
 );
 
@@ -274,6 +278,9 @@ function toInject(input: InjectInput, index: number): Inject {
   }
   if (input.handToFollowUp) {
     return { ...base, kind: "handToFollowUp", ...input.handToFollowUp };
+  }
+  if (input.completeStep !== undefined) {
+    return { ...base, kind: "completeStep", step: input.completeStep };
   }
   return { ...base, kind: "close" };
 }

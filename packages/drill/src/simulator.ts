@@ -188,6 +188,9 @@ export class Simulator {
           measures: inject.measures,
         });
         break;
+      case "completeStep":
+        this.send({ type: "step.complete", ...on, step: inject.step });
+        break;
       case "close":
         this.send({ type: "incident.close", ...on });
         break;

@@ -115,7 +115,7 @@ injects:
     const message = failure(file).message;
 
     expect(message).toContain(
-      `${file}: injects[0]: expected exactly one of report, update, unit, group, acceptReplacement, resolve, handToFollowUp, close, got report and close`,
+      `${file}: injects[0]: expected exactly one of report, update, unit, group, acceptReplacement, resolve, handToFollowUp, completeStep, close, got report and close`,
     );
     expect(message).toContain(`${file}: injects[1]: expected exactly one of`);
   });
@@ -250,6 +250,6 @@ test("accepts the example scenario of the README", () => {
   const yaml = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
   const scenario = loadScenario(write("readme.yaml", yaml), plan);
 
-  expect(scenario.injects).toHaveLength(7);
+  expect(scenario.injects).toHaveLength(8);
   expect(scenario.liveUnits).toEqual(["WH-S2"]);
 });

@@ -47,7 +47,9 @@ export function dueTimers(state: IncidentState): DueTimer[] {
     const alerted = state.alerts.some(
       (a) => a.alertId === `group.unacknowledged-${g.group}`,
     );
-    if (g.acknowledgedAt === null && g.ackDeadline !== null && !alerted) {
+    // Truthy, not just non-null: a snapshot stored before groups had an
+    // acknowledgement time lacks the field altogether.
+    if (g.acknowledgedAt === null && g.ackDeadline && !alerted) {
       timers.push({
         kind: "group.ackDeadline",
         at: justAfter(g.ackDeadline),

@@ -23,6 +23,7 @@ export function checkPlan(plan: Plan): PlanProblem[] {
     ...checkTiers(plan),
     ...checkDistricts(plan),
     ...checkUnits(plan),
+    ...checkPlaybooks(plan),
     ...checkTimezone(plan.timezone),
   ];
 }
@@ -261,6 +262,44 @@ function checkUnits(plan: Plan): PlanProblem[] {
     ...reference(`units[${i}].tier`, unit.tier, tiers, "tier"),
     ...reference(`units[${i}].district`, unit.district, districts, "district"),
   ]);
+}
+
+function checkPlaybooks(plan: Plan): PlanProblem[] {
+  return plan.playbooks.flatMap((playbook, i) => {
+    const at = `playbooks[${i}]`;
+    if (playbook.file !== undefined && playbook.steps !== undefined) {
+      return [
+        {
+          path: `${at}.steps`,
+          message: "expected either file or steps, not both",
+        },
+      ];
+    }
+    return checkPlaybookSteps(plan, playbook.steps ?? [], `${at}.steps`);
+  });
+}
+
+/**
+ * The checks on a playbook's steps that zod cannot express: unique step
+ * ids and owning groups that the plan has. `at` prefixes each path.
+ */
+export function checkPlaybookSteps(
+  plan: Plan,
+  steps: readonly { id: string; group: string }[],
+  at: string,
+): PlanProblem[] {
+  const groups = ids(plan.groups);
+  return [
+    ...duplicates(
+      steps,
+      (s) => s.id,
+      (i) => `${at}[${i}].id`,
+      "step id",
+    ),
+    ...steps.flatMap((step, i) =>
+      reference(`${at}[${i}].group`, step.group, groups, "group"),
+    ),
+  ];
 }
 
 function checkTimezone(timezone: string): PlanProblem[] {

@@ -5,6 +5,7 @@
 export * from "./schema.ts";
 export { parsePlan, planProblems } from "./parse.ts";
 export { checkPlan, type PlanProblem } from "./check.ts";
+export { parsePlaybookSteps, playbookSteps } from "./playbook.ts";
 export { describeRange } from "./bands.ts";
 export {
   classify,

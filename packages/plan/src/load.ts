@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MusterError } from "@muster/protocol";
 import { parseDocument, type YAMLError } from "yaml";
 import { parsePlan } from "./parse.ts";
+import { parsePlaybookSteps } from "./playbook.ts";
 import type { Plan } from "./schema.ts";
 
 /**
@@ -13,7 +15,11 @@ export const defaultPlanFile = fileURLToPath(
   new URL("../../../scenarios/wanghai.plan.yaml", import.meta.url),
 );
 
-function syntaxError(file: string, error: YAMLError): MusterError {
+function syntaxError(
+  file: string,
+  error: YAMLError,
+  what = "plan",
+): MusterError {
   const position = error.linePos?.[0];
   const where = position ? `${file}:${position.line}:${position.col}` : file;
   // yaml's message ends with a code frame; the first line is the sentence.
@@ -22,7 +28,7 @@ function syntaxError(file: string, error: YAMLError): MusterError {
     ?.replace(/ at line \d+, column \d+:?$/, "");
   return new MusterError(
     "PLAN_INVALID",
-    `plan ${file} is not valid YAML:\n${where}: ${sentence ?? error.code}`,
+    `${what} ${file} is not valid YAML:\n${where}: ${sentence ?? error.code}`,
     { path: "", cause: error },
   );
 }
@@ -54,5 +60,57 @@ export function loadPlan(file: string): Plan {
   const error = doc.errors[0];
   if (error) throw syntaxError(file, error);
 
-  return parsePlan(doc.toJS(), file);
+  return withPlaybookFiles(parsePlan(doc.toJS(), file), file);
+}
+
+/**
+ * Reads the playbook files the plan names (paths relative to the plan)
+ * and puts their steps in the plan. Every problem in every file is
+ * reported at once as `file: path: what was expected`.
+ */
+function withPlaybookFiles(plan: Plan, planFile: string): Plan {
+  const problems: string[] = [];
+  const playbooks = plan.playbooks.map((playbook, i) => {
+    if (playbook.file === undefined) return playbook;
+    const file = resolve(dirname(planFile), playbook.file);
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (err) {
+      const reason = (err as NodeJS.ErrnoException).code ?? "unreadable";
+      problems.push(
+        `${planFile}: playbooks[${i}].file: cannot read ${file} (${reason})`,
+      );
+      return playbook;
+    }
+    const doc = parseDocument(text, { prettyErrors: true });
+    const error = doc.errors[0];
+    if (error) throw syntaxError(file, error, "playbook");
+    const parsed = parsePlaybookSteps(doc.toJS(), plan, playbook.id);
+    for (const p of parsed.problems) {
+      problems.push(
+        `${file}: ${p.path === "" ? "" : `${p.path}: `}${p.message}`,
+      );
+    }
+    if (!parsed.steps) return playbook;
+    // The steps now sit inline, so the loaded plan checks as one whole.
+    const { file: _file, ...inline } = playbook;
+    return {
+      ...inline,
+      goal: playbook.goal ?? parsed.steps.goal,
+      steps: parsed.steps.steps,
+    };
+  });
+  if (problems.length > 0) {
+    const n = problems.length;
+    throw new MusterError(
+      "PLAN_INVALID",
+      [
+        `plan ${planFile} has invalid playbooks (${n} problem${n === 1 ? "" : "s"}):`,
+        ...problems,
+      ].join("\n"),
+      { path: "playbooks" },
+    );
+  }
+  return { ...plan, playbooks };
 }

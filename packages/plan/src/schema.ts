@@ -107,8 +107,43 @@ export const District = z.strictObject({
 });
 export type District = z.infer<typeof District>;
 
-/** A playbook the plan offers (§7); its steps live elsewhere. */
-export const PlaybookRef = z.strictObject({ id: PlanId, name: LocalisedText });
+/** One checklist step of a playbook (§7), owned by a command-post group. */
+export const PlaybookStep = z.strictObject({
+  id: PlanId,
+  /** The group that owns the step and ticks it off. */
+  group: PlanId,
+  /** Minutes after the incident's first grading; re-grading keeps it. */
+  dueMinutes: z
+    .number()
+    .min(0)
+    .max(7 * 24 * 60),
+  /** A required step left undone counts as skipped in the report. */
+  required: z.boolean(),
+  title: LocalisedText,
+  cautions: z.array(LocalisedText).default([]),
+});
+export type PlaybookStep = z.infer<typeof PlaybookStep>;
+
+/** The checklist of one kind of incident, as held in its own file. */
+export const PlaybookSteps = z.strictObject({
+  id: PlanId,
+  goal: LocalisedText.optional(),
+  steps: z.array(PlaybookStep).min(1),
+});
+export type PlaybookSteps = z.infer<typeof PlaybookSteps>;
+
+/**
+ * A playbook the plan offers (§7): its steps inline, or in a file beside
+ * the plan (`file`, resolved by the loader), so a district adds its own.
+ */
+export const PlaybookRef = z.strictObject({
+  id: PlanId,
+  name: LocalisedText,
+  /** Path of a playbook file, relative to the plan file. */
+  file: z.string().min(1).optional(),
+  goal: LocalisedText.optional(),
+  steps: z.array(PlaybookStep).optional(),
+});
 export type PlaybookRef = z.infer<typeof PlaybookRef>;
 
 /** A district's response plan, as loaded from its YAML file. */
@@ -129,6 +164,11 @@ export const Plan = z.strictObject({
     note: Note,
   }),
   groups: z.array(Group).min(1),
+  /**
+   * Minutes a group lead has to acknowledge activation before the wall
+   * raises an alert (§2 "an unacknowledged group is shown as such").
+   */
+  groupAckMinutes: z.number().positive().max(60).default(2),
   posts: z.array(Post).min(1),
   echelons: z.array(Echelon).min(1),
   tiers: z.array(Tier).min(1),

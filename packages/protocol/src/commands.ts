@@ -94,6 +94,12 @@ export const Command = z.discriminatedUnion("type", [
     responsiblePerson: z.string().trim().min(1).max(120),
     measures: z.string().trim().min(1).max(500),
   }),
+  /** A group lead ticks off one step of the incident's playbook. */
+  strict({
+    type: z.literal("step.complete"),
+    ...onIncident,
+    step: PlanId,
+  }),
   strict({ type: z.literal("incident.close"), ...onIncident }),
   strict({
     type: z.literal("alert.acknowledge"),

@@ -8,6 +8,13 @@ export interface PostRef {
   onDuty?: string;
 }
 
+/** What an alert is about; the subject names the tier, level or group. */
+export type AlertKind =
+  | "tier.late"
+  | "incident.escalated"
+  | "incident.levelI"
+  | "group.unacknowledged";
+
 /** The payload of each incident event, by type (past tense). */
 export interface EventData {
   "incident.reported": {
@@ -36,10 +43,24 @@ export interface EventData {
     firstDeputy: PostRef | null;
     /** Every group now standing, old and new. */
     groups: string[];
+    /** When groups first standing up now must have acknowledged. */
+    groupAckDeadline?: string;
     notifyCounty: boolean;
     mutualAidRequested: boolean;
   };
   "group.acknowledged": { group: string };
+  /** The incident's checklist, fixed at its first grading (§7). */
+  "playbook.attached": {
+    playbook: string;
+    steps: {
+      step: string;
+      group: string;
+      required: boolean;
+      /** First grading plus the step's offset; re-grading keeps it. */
+      dueAt: string;
+    }[];
+  };
+  "step.completed": { step: string; group: string };
   "tier.dispatched": {
     tier: string;
     clockMinutes: number;
@@ -80,7 +101,7 @@ export interface EventData {
   };
   "alert.raised": {
     alertId: string;
-    kind: "tier.late" | "incident.escalated" | "incident.levelI";
+    kind: AlertKind;
     subject: string;
   };
   "alert.acknowledged": { alertId: string };

@@ -22,11 +22,7 @@ export function ConsoleMap(props: Props) {
   return (
     <MapView className="console-map" testId="console-map">
       <AssemblyLayer incidents={props.incidents} />
-      <UnitLayer
-        dispatches={props.dispatches}
-        now={props.now}
-        testIdPrefix="console-map-unit"
-      />
+      <UnitLayer dispatches={props.dispatches} now={props.now} />
       <IncidentLayer
         incidents={props.incidents}
         selectedId={props.selectedId}

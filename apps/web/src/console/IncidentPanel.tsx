@@ -9,6 +9,7 @@ import { AlertsPanel } from "./AlertsPanel.tsx";
 import { CloseoutPanel } from "./CloseoutPanel.tsx";
 import { GroupsPanel } from "./GroupsPanel.tsx";
 import { OffersPanel } from "./OffersPanel.tsx";
+import { PlaybookPanel } from "./PlaybookPanel.tsx";
 import type { Send } from "./types.ts";
 import { UnitsPanel } from "./UnitsPanel.tsx";
 import { UpdateForm } from "./UpdateForm.tsx";
@@ -47,6 +48,7 @@ export function IncidentPanel({ incident, events, now, send }: Props) {
       )}
       <CommandPostPanel incident={incident} />
       <GroupsPanel incident={incident} send={send} />
+      <PlaybookPanel incident={incident} now={now} send={send} />
       <ForceLadder incident={incident} now={now} />
       <OffersPanel incident={incident} send={send} />
       <UnitsPanel incident={incident} send={send} />

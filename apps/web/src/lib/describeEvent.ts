@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import type { StoredEvent } from "@muster/protocol";
+import type { AlertKind, StoredEvent } from "@muster/protocol";
 import { levelNumerals } from "./levels.ts";
 import type { Names } from "./names.ts";
 
@@ -59,13 +59,35 @@ export function describeEvent(
         ? t(key, { unit, candidate: names.unit(event.data.candidate) })
         : t("event.replacement.none", { unit });
     }
+    case "playbook.attached":
+      return t(key, { playbook: names.incidentType(event.data.playbook) });
+    case "step.completed":
+      return t(key, { step: names.step(event.data.step) });
     case "alert.raised":
-      return t(key, { subject: event.data.subject });
+      return t(key, { subject: alertSubject(event.data, t, names) });
     case "alert.acknowledged":
     case "incident.resolved":
     case "incident.closed":
       return t(key);
     case "incident.handedToFollowUp":
       return t(key, { person: event.data.responsiblePerson });
+  }
+}
+
+/** An alert in words: what it is about, and which tier, group or level. */
+function alertSubject(
+  alert: { kind: AlertKind; subject: string },
+  t: TFunction,
+  names: Names,
+): string {
+  const what = t(`alert.${alert.kind}`);
+  switch (alert.kind) {
+    case "tier.late":
+      return `${what} · ${names.tier(alert.subject)}`;
+    case "group.unacknowledged":
+      return `${what} · ${names.group(alert.subject)}`;
+    case "incident.escalated":
+    case "incident.levelI":
+      return what;
   }
 }

@@ -10,6 +10,8 @@ export interface Names {
   unit(callsign: string): string;
   district(id: string): string;
   incidentType(id: string): string;
+  /** A playbook step's title; step ids are unique within a playbook. */
+  step(id: string, playbook?: string): string;
 }
 
 /** Names of plan objects; an unknown id shows as itself. */
@@ -28,6 +30,16 @@ export function useNames(): Names {
     const units = index(plan.units, (x) => x.callsign);
     const districts = index(plan.districts, (x) => x.id);
     const playbooks = index(plan.playbooks, (x) => x.id);
+    const steps = new Map(
+      plan.playbooks.flatMap((p) =>
+        (p.steps ?? []).map((s) => [`${p.id}/${s.id}`, s.title] as const),
+      ),
+    );
+    const anyStep = new Map(
+      plan.playbooks.flatMap((p) =>
+        (p.steps ?? []).map((s) => [s.id, s.title] as const),
+      ),
+    );
 
     return {
       tier: (id) => format.name(tiers.get(id), id),
@@ -38,6 +50,12 @@ export function useNames(): Names {
         id === "other"
           ? t("incident.typeOther")
           : format.name(playbooks.get(id), id),
+      step: (id, playbook) =>
+        format.name(
+          (playbook ? steps.get(`${playbook}/${id}`) : undefined) ??
+            anyStep.get(id),
+          id,
+        ),
     };
   }, [plan, format, t]);
 }

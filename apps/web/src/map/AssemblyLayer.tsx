@@ -1,23 +1,45 @@
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import L from "leaflet";
 import { useTranslation } from "react-i18next";
 import type { IncidentState } from "@muster/engine";
 import { useMapHandle } from "./MapView.tsx";
 
-/** The assembly points of open incidents, each once per incident. */
+/**
+ * The assembly points of open incidents, each once per incident. Markers
+ * are kept by incident and point, and drawn again only when the language
+ * changes.
+ */
 export function AssemblyLayer({ incidents }: { incidents: IncidentState[] }) {
   const { map, toMap } = useMapHandle();
   const { t } = useTranslation();
+  const layer = useRef<L.LayerGroup | null>(null);
+  const drawn = useRef(new Map<string, L.Marker>());
 
   useEffect(() => {
-    const layer = L.layerGroup().addTo(map);
+    const group = L.layerGroup().addTo(map);
+    const markers = drawn.current;
+    layer.current = group;
+    return () => {
+      group.remove();
+      markers.clear();
+      layer.current = null;
+    };
+  }, [map, toMap, t]);
+
+  useEffect(() => {
+    const group = layer.current;
+    if (!group) return;
+    const present = new Set<string>();
+
     for (const incident of incidents) {
-      const seen = new Set<string>();
+      let n = 0;
       for (const tier of incident.tiers) {
         const p = tier.assemblyPoint;
-        const key = `${p.lat.toFixed(5)},${p.lon.toFixed(5)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key = `${incident.incidentId}@${p.lat.toFixed(5)},${p.lon.toFixed(5)}`;
+        if (present.has(key)) continue;
+        present.add(key);
+        n += 1;
+        if (drawn.current.has(key)) continue;
 
         const icon = L.divIcon({
           className: "",
@@ -25,17 +47,22 @@ export function AssemblyLayer({ incidents }: { incidents: IncidentState[] }) {
           iconAnchor: [15, 15],
           html:
             `<div class="assembly-marker" ` +
-            `data-testid="assembly-${incident.incidentId}-${seen.size}">` +
+            `data-testid="assembly-${incident.incidentId}-${n}">` +
             `${t("map.assemblyMark")}</div>`,
         });
-        L.marker(toMap(p), { icon, interactive: false, keyboard: false }).addTo(
-          layer,
-        );
+        const marker = L.marker(toMap(p), {
+          icon,
+          interactive: false,
+          keyboard: false,
+        }).addTo(group);
+        drawn.current.set(key, marker);
       }
     }
-    return () => {
-      layer.remove();
-    };
+    for (const [key, marker] of drawn.current) {
+      if (present.has(key)) continue;
+      marker.remove();
+      drawn.current.delete(key);
+    }
   }, [map, toMap, t, incidents]);
 
   return null;

@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import L from "leaflet";
 import { useTranslation } from "react-i18next";
 import type { IncidentState } from "@muster/engine";
@@ -14,46 +14,90 @@ interface Props {
   testIdPrefix: string;
 }
 
-/** Incidents as markers coloured by level and labelled with the numeral. */
+interface Drawn {
+  marker: L.Marker;
+  /** What the icon shows; the icon is rebuilt only when this changes. */
+  look: string;
+}
+
+/**
+ * Incidents as markers coloured by level and labelled with the numeral.
+ * Markers are kept between updates: a busy stream of unit events must
+ * not rebuild hundreds of markers each time.
+ */
 export function IncidentLayer(props: Props) {
   const { incidents, selectedId, onSelect, testIdPrefix } = props;
   const { map, toMap } = useMapHandle();
   const { plan } = usePlan();
   const { t } = useTranslation();
+  const layer = useRef<L.LayerGroup | null>(null);
+  const drawn = useRef(new Map<string, Drawn>());
+  const select = useRef(onSelect);
+  select.current = onSelect;
 
   useEffect(() => {
-    const layer = L.layerGroup().addTo(map);
+    const group = L.layerGroup().addTo(map);
+    const markers = drawn.current;
+    layer.current = group;
+    return () => {
+      group.remove();
+      markers.clear();
+      layer.current = null;
+    };
+  }, [map, toMap]);
+
+  useEffect(() => {
+    const group = layer.current;
+    if (!group) return;
+    const present = new Set<string>();
+
     for (const incident of incidents) {
+      const id = incident.incidentId;
+      const selected = id === selectedId;
       const colour = levelColour(plan, incident.level);
       const label =
         incident.level === "watch"
           ? t("level.watch")
           : levelNumerals[incident.level];
-      const selected = incident.incidentId === selectedId;
+      const look = `${label}|${colour}|${selected}`;
+      present.add(id);
+
+      const known = drawn.current.get(id);
+      if (known?.look === look) continue;
       const icon = L.divIcon({
         className: "",
         iconSize: [48, 48],
         iconAnchor: [24, 24],
         html:
           `<div class="incident-marker${selected ? " selected" : ""}" ` +
-          `data-testid="${testIdPrefix}-${incident.incidentId}" ` +
+          `data-testid="${testIdPrefix}-${id}" ` +
           `data-level="${incident.level}" ` +
           `style="background:${colour};color:${textOn(colour)}">` +
           `${label}</div>`,
       });
+      if (known) {
+        known.marker.setIcon(icon);
+        known.marker.setZIndexOffset(selected ? 1000 : 500);
+        known.look = look;
+        continue;
+      }
       const marker = L.marker(toMap(incident.place.position), {
         icon,
         zIndexOffset: selected ? 1000 : 500,
         keyboard: false,
       })
         .bindTooltip(escapeHtml(incident.place.name), { direction: "right" })
-        .addTo(layer);
-      if (onSelect) marker.on("click", () => onSelect(incident.incidentId));
+        .on("click", () => select.current?.(id))
+        .addTo(group);
+      drawn.current.set(id, { marker, look });
     }
-    return () => {
-      layer.remove();
-    };
-  }, [map, toMap, plan, t, incidents, selectedId, onSelect, testIdPrefix]);
+
+    for (const [id, { marker }] of drawn.current) {
+      if (present.has(id)) continue;
+      marker.remove();
+      drawn.current.delete(id);
+    }
+  }, [map, toMap, plan, t, incidents, selectedId, testIdPrefix]);
 
   return null;
 }

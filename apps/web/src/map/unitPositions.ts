@@ -1,7 +1,7 @@
 import type { LatLon } from "@muster/protocol";
 import type { Plan } from "@muster/plan";
 import type { Dispatch } from "../lib/incidents.ts";
-import { positionAlong } from "../lib/geo.ts";
+import { unitDisplayPosition } from "../lib/unitDisplayPosition.ts";
 
 /** Where one unit is drawn, and where it is heading if en route. */
 export interface UnitPlacement {
@@ -15,10 +15,10 @@ export interface UnitPlacement {
 }
 
 /**
- * Places every unit of the plan: at home until en route; en route, along
- * the line from home to its tier's assembly point by elapsed time and the
- * unit's speed; assembled, at the assembly point, fanned out a little so
- * that units there do not hide one another.
+ * Places every unit of the plan: at home until it sets off; on its way, at
+ * the position its tablet last reported, or else estimated along the line
+ * to its tier's assembly point; assembled, at the assembly point, fanned
+ * out a little so that units there do not hide one another.
  */
 export function placeUnits(
   plan: Plan,
@@ -39,9 +39,8 @@ export function placeUnits(
     const point = tier?.assemblyPoint ?? incident.place.position;
     const status = assignment.status;
 
-    if (status === "enRoute" && assignment.enRouteAt) {
-      const elapsed = now - Date.parse(assignment.enRouteAt);
-      const at = positionAlong(unit.home, point, unit.speedKmh, elapsed);
+    if (status === "enRoute") {
+      const at = unitDisplayPosition(unit, assignment, point, now);
       return { ...base, status, at, heading: point };
     }
     if (status === "assembled") {
@@ -50,7 +49,8 @@ export function placeUnits(
       assembledSoFar.set(key, n + 1);
       return { ...base, status, at: fanOut(point, n), heading: null };
     }
-    return { ...base, status, at: unit.home, heading: null };
+    const at = unitDisplayPosition(unit, assignment, point, now);
+    return { ...base, status, at, heading: null };
   });
 }
 

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import type { LatLon } from "@muster/protocol";
 import { distanceKm, travelMinutes, type Plan } from "@muster/plan";
 import type { Dispatch } from "../lib/incidents.ts";
 import { LevelBadge } from "../components/LevelBadge.tsx";
@@ -9,18 +10,21 @@ import { useNames } from "../lib/names.ts";
 interface Props {
   dispatch: Dispatch;
   unit: Plan["units"][number];
+  /** Where the unit is: its last known position, or home. */
+  from: LatLon;
   now: number;
 }
 
 /** What the unit is sent to: incident, tier, clock and the way there. */
-export function DispatchCard({ dispatch, unit, now }: Props) {
+export function DispatchCard({ dispatch, unit, from, now }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const names = useNames();
   const { incident, assignment } = dispatch;
   const tier = incident.tiers.find((x) => x.tier === assignment.tier);
   const clock = tier ? tierClock(tier, now) : null;
-  const km = distanceKm(unit.home, incident.place.position);
+  const point = tier?.assemblyPoint ?? incident.place.position;
+  const km = distanceKm(from, point);
 
   return (
     <section className="dispatch-card" data-testid="dispatch">
@@ -57,12 +61,10 @@ export function DispatchCard({ dispatch, unit, now }: Props) {
                 : `${format.clock(clock.remainingMs)} · ${format.time(tier.deadline)}`}
         </dd>
         <dt>{t("unit.distance")}</dt>
-        <dd>
+        <dd data-testid="dispatch-distance">
           {t("unit.distanceValue", {
             km: km.toFixed(1),
-            minutes: Math.ceil(
-              travelMinutes(unit, unit.home, incident.place.position),
-            ),
+            minutes: Math.ceil(travelMinutes(unit, from, point)),
           })}
         </dd>
         <dt>{t("unit.status")}</dt>

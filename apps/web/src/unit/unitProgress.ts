@@ -1,5 +1,5 @@
 import type { CommandStatus } from "@muster/client";
-import type { UnitAssignment } from "@muster/engine";
+import type { IncidentState, UnitAssignment } from "@muster/engine";
 
 /** How far a unit has got: 0 dispatched, 1 acknowledged, 2 en route, 3 assembled. */
 export type Progress = 0 | 1 | 2 | 3;
@@ -56,4 +56,21 @@ export function shownProgress(
     if (step !== undefined && step > progress) progress = step;
   }
   return progress;
+}
+
+/** The unit's latest release by the command post, if any. */
+export function lastRelease(
+  incidents: ReadonlyMap<string, IncidentState>,
+  callsign: string,
+): { incident: IncidentState; at: string } | null {
+  let found: { incident: IncidentState; at: string } | null = null;
+  for (const incident of incidents.values()) {
+    for (const a of incident.units) {
+      if (a.callsign !== callsign || a.releasedAt === null) continue;
+      if (!found || a.releasedAt > found.at) {
+        found = { incident, at: a.releasedAt };
+      }
+    }
+  }
+  return found;
 }

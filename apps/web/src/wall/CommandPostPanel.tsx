@@ -34,8 +34,11 @@ export function CommandPostPanel({ incident }: { incident: IncidentState }) {
               className={acknowledged ? "group-ack" : "group-waiting"}
               data-testid={`group-${group.group}`}
               data-acknowledged={acknowledged}
+              title={
+                acknowledged ? undefined : t("commandPost.notAcknowledged")
+              }
             >
-              <span aria-hidden>{acknowledged ? "✔" : "…"}</span>
+              <span aria-hidden>{acknowledged ? "✔" : "○"}</span>
               {names.group(group.group)}
             </li>
           );
@@ -52,7 +55,9 @@ function Role({ label, post }: { label: string; post: PostRef }) {
       <dt>{label}</dt>
       <dd>
         {format.name(post.name, post.post)}
-        {post.onDuty && <span className="on-duty"> · {post.onDuty}</span>}
+        {post.onDuty && (
+          <span className="command-on-duty"> · {post.onDuty}</span>
+        )}
       </dd>
     </div>
   );

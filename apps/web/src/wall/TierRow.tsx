@@ -24,17 +24,20 @@ export function TierRow({ incident, tier, now }: Props) {
       data-testid={`tier-${tier.tier}`}
       data-status={clock.status}
     >
-      <span className="tier-name">{names.tier(tier.tier)}</span>
+      <span className="tier-name">
+        {clock.status === "late" && <span aria-hidden>⚠ </span>}
+        {names.tier(tier.tier)}
+      </span>
       <span className="tier-counts" data-testid={`tier-counts-${tier.tier}`}>
         <Count label={t("ladder.dispatched")} n={counts.dispatched} />
         <Count label={t("ladder.acknowledged")} n={counts.acknowledged} />
         <Count label={t("ladder.enRoute")} n={counts.enRoute} />
         <Count label={t("ladder.assembled")} n={counts.assembled} />
       </span>
-      <span className="tier-bar">
+      <span className="tier-bar" aria-hidden>
         <span
           className="tier-bar-fill"
-          style={{ width: `${clock.fractionLeft * 100}%` }}
+          style={{ transform: `scaleX(${clock.fractionLeft})` }}
         />
       </span>
       <span className="tier-clock" data-testid={`tier-clock-${tier.tier}`}>
@@ -60,8 +63,7 @@ export function TierRow({ incident, tier, now }: Props) {
 
 function Count({ label, n }: { label: string; n: number }) {
   return (
-    <span className="tier-count" title={label}>
-      <small>{label}</small>
+    <span className="tier-count" title={label} aria-label={`${label} ${n}`}>
       {n}
     </span>
   );

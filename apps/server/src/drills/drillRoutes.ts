@@ -1,0 +1,125 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
+import { reportCsv, reportHtml, reportJson, reportLangs } from "@muster/drill";
+import type { Plan } from "@muster/plan";
+import {
+  Callsign,
+  Command,
+  MusterError,
+  badRequest,
+  errorCatalogue,
+  toMusterError,
+} from "@muster/protocol";
+import type { DrillHost } from "./drillHost.ts";
+
+const Speed = z.union([z.literal("max"), z.number().positive().max(1000)]);
+const Start = z.strictObject({
+  scenario: z.string().min(1).max(200),
+  speed: Speed.default(1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
+});
+const SetSpeed = z.strictObject({ speed: Speed });
+/** A hand inject: any incident command, without ids (the host adds them). */
+const Inject = z.looseObject({ type: z.string() });
+
+function send(reply: FastifyReply, err: unknown) {
+  const error = toMusterError(err);
+  return reply
+    .status(errorCatalogue[error.code].status)
+    .send({ ok: false, error: error.toWire() });
+}
+
+/**
+ * The hosted drill's API, apart from live work: `/api/drill/*` controls
+ * the one drill and reads its state, scoring and reports; tablets read
+ * their drill assignment at `/api/drill/units/:callsign` and send their
+ * statuses to `/api/drill/commands`. Nothing here touches live incidents.
+ */
+export function registerDrillRoutes(
+  app: FastifyInstance,
+  host: DrillHost,
+  plan: Plan,
+): void {
+  app.get("/api/drill/scenarios", () => ({
+    ok: true,
+    scenarios: host.scenarios(),
+  }));
+  app.get("/api/drill", async () => ({ ok: true, ...(await host.status()) }));
+
+  const control = (path: string, act: (body: unknown) => unknown) =>
+    app.post(`/api/drill/${path}`, async (request, reply) => {
+      try {
+        const result = await act(request.body ?? {});
+        return { ok: true, ...(result as object | undefined) };
+      } catch (err) {
+        return send(reply, err);
+      }
+    });
+
+  control("start", (body) => {
+    const parsed = Start.safeParse(body);
+    if (!parsed.success) throw badRequest(parsed.error);
+    host.start(parsed.data);
+  });
+  control("pause", () => host.pause());
+  control("resume", () => host.resume());
+  control("end", () => host.end());
+  control("speed", (body) => {
+    const parsed = SetSpeed.safeParse(body);
+    if (!parsed.success) throw badRequest(parsed.error);
+    host.setSpeed(parsed.data.speed);
+  });
+  control("inject", async (body) => {
+    const parsed = Inject.safeParse(body);
+    if (!parsed.success) throw badRequest(parsed.error);
+    const result = await host.inject(parsed.data);
+    return { result };
+  });
+  control("commands", async (body) => {
+    const parsed = Command.safeParse(body);
+    if (!parsed.success) throw badRequest(parsed.error);
+    return { result: await host.command(parsed.data) };
+  });
+
+  app.get("/api/drill/units/:callsign", async (request, reply) => {
+    const parsed = Callsign.safeParse(
+      (request.params as { callsign?: unknown }).callsign,
+    );
+    if (!parsed.success)
+      return send(reply, badRequest(parsed.error, "callsign"));
+    return { ok: true, drill: await host.unitView(parsed.data) };
+  });
+
+  const Report = z.object({
+    format: z.enum(["json", "html", "csv"]),
+    lang: z.enum(reportLangs).default("zh-CN"),
+  });
+  app.get("/api/drill/report.:format", async (request, reply) => {
+    const parsed = Report.safeParse({
+      ...(request.params as object),
+      ...(request.query as object),
+    });
+    if (!parsed.success) return send(reply, badRequest(parsed.error));
+    const report = await host.report();
+    if (!report) {
+      return send(reply, new MusterError("NOT_FOUND", "no drill has run yet"));
+    }
+    const { format, lang } = parsed.data;
+    if (format === "json") {
+      return reply
+        .type("application/json; charset=utf-8")
+        .send(reportJson(report));
+    }
+    if (format === "csv") {
+      return reply.type("text/csv; charset=utf-8").send(reportCsv(report));
+    }
+    return reply
+      .type("text/html; charset=utf-8")
+      .send(reportHtml(report, plan, { lang }));
+  });
+}

@@ -1,0 +1,185 @@
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type { StoredEvent } from "@muster/protocol";
+import { launchChromium } from "./browser.ts";
+import {
+  startServer,
+  tempDir,
+  TestClient,
+  type ServerProcess,
+} from "./serverProcess.ts";
+
+type Dispatched = Extract<StoredEvent, { type: "unit.dispatched" }>;
+type Acknowledged = Extract<StoredEvent, { type: "unit.acknowledged" }>;
+
+const dataDir = tempDir();
+let server: ServerProcess;
+let browser: Browser;
+let operator: TestClient;
+let reports = 0;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startServer({ dataDir }),
+    launchChromium(),
+  ]);
+  operator = new TestClient(server.url);
+  await operator.subscribe(0);
+});
+
+afterAll(async () => {
+  operator?.close();
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Reports an incident from the command post; its police tier goes out. */
+async function reportIncident(): Promise<{ incidentId: string }> {
+  reports += 1;
+  const result = await operator.send({
+    type: "incident.report",
+    commandId: `unit-e2e-report-${reports}`,
+    place: {
+      name: `海滨路 ${reports} 号门口`,
+      position: { lat: 30.548, lon: 120.995 },
+    },
+    incidentType: "labour-wage",
+    headcount: 35,
+    conduct: "tendency",
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  return { incidentId: result.incidentId };
+}
+
+/** The first police unit dispatched to an incident. */
+async function policeUnit(incidentId: string): Promise<string> {
+  const event = (await operator.waitFor(
+    (e) =>
+      e.type === "unit.dispatched" &&
+      e.incidentId === incidentId &&
+      e.data.tier === "police",
+  )) as Dispatched;
+  return event.data.callsign;
+}
+
+/** A callsign of the plan's police tier not dispatched yet. */
+async function idlePoliceUnit(page: Page): Promise<string> {
+  const busy = new Set(
+    operator.events
+      .filter((e): e is Dispatched => e.type === "unit.dispatched")
+      .map((e) => e.data.callsign),
+  );
+  const plan = (await page.evaluate(async () => {
+    const response = await fetch("/api/plan");
+    return (await response.json()) as unknown;
+  })) as { units: { callsign: string; tier: string }[] };
+  const unit = plan.units.find(
+    (u) => u.tier === "police" && !busy.has(u.callsign),
+  );
+  if (!unit) throw new Error("no idle police unit in the plan");
+  return unit.callsign;
+}
+
+test("a dispatch from the command post takes the tablet's screen without a reload", async () => {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    hasTouch: true,
+  });
+  const tablet = await context.newPage();
+  await tablet.goto(`${server.url}/`);
+  const callsign = await idlePoliceUnit(tablet);
+  await tablet.goto(`${server.url}/unit/${callsign}`);
+  await tablet.getByTestId("unit-standing-by").waitFor();
+  await tablet.getByTestId("btn-go-on-duty").tap();
+  await tablet.getByTestId("on-duty").waitFor();
+
+  const { incidentId } = await reportIncident();
+  expect(await policeUnit(incidentId)).toBe(callsign);
+
+  const alert = tablet.getByTestId("dispatch-alert");
+  await alert.waitFor({ timeout: 15_000 });
+  await expect
+    .poll(() => alert.getByTestId("dispatch-place").textContent())
+    .toContain("海滨路");
+  await alert.getByTestId("unit-map").waitFor();
+  const box = await alert.getByTestId("btn-acknowledge").boundingBox();
+  expect(box?.height).toBeGreaterThanOrEqual(48);
+
+  await alert.getByTestId("btn-acknowledge").tap();
+  await alert.waitFor({ state: "detached" });
+  await expect
+    .poll(
+      () =>
+        tablet
+          .getByTestId("unit-command-status")
+          .first()
+          .getAttribute("data-state"),
+      { timeout: 15_000 },
+    )
+    .toBe("confirmed");
+  await context.close();
+});
+
+test("an acknowledgement tapped offline survives a closed page, once", async () => {
+  const context = await browser.newContext({
+    viewport: { width: 800, height: 1280 },
+    hasTouch: true,
+  });
+  const { incidentId } = await reportIncident();
+  const callsign = await policeUnit(incidentId);
+
+  // The first visit, online: the service worker installs and takes over.
+  const first = await context.newPage();
+  await first.goto(`${server.url}/unit/${callsign}`);
+  await first.getByTestId("dispatch-alert").waitFor({ timeout: 15_000 });
+  await first.waitForFunction(
+    () => document.documentElement.dataset.offlineReady === "true",
+    undefined,
+    { timeout: 30_000 },
+  );
+
+  await context.setOffline(true);
+  const before = Date.now();
+  await first.getByTestId("btn-acknowledge").tap();
+  const after = Date.now();
+  await expect
+    .poll(() =>
+      first
+        .getByTestId("unit-command-status")
+        .first()
+        .getAttribute("data-state"),
+    )
+    .toBe("pending");
+  await first.close();
+
+  // Reopened without the network: the worker serves the page and the plan.
+  const again = await context.newPage();
+  await again.goto(`${server.url}/unit/${callsign}`);
+  await again.getByTestId("unit-page").waitFor({ timeout: 15_000 });
+  const press = again.getByTestId("unit-command-status").first();
+  await expect.poll(() => press.getAttribute("data-state")).toBe("pending");
+  expect(await press.getAttribute("data-command")).toBe("unit.acknowledge");
+
+  await context.setOffline(false);
+  await expect
+    .poll(() => press.getAttribute("data-state"), { timeout: 30_000 })
+    .toBe("confirmed");
+
+  const acks = () =>
+    operator.events.filter(
+      (e): e is Acknowledged =>
+        e.type === "unit.acknowledged" &&
+        e.incidentId === incidentId &&
+        e.data.callsign === callsign,
+    );
+  await expect.poll(() => acks().length).toBe(1);
+  // Nothing more arrives: a second delivery would show as a second event.
+  await new Promise((r) => setTimeout(r, 1_500));
+  expect(acks()).toHaveLength(1);
+  const tappedAt = Date.parse(acks()[0]?.data.deviceAt ?? "");
+  expect(tappedAt).toBeGreaterThanOrEqual(before);
+  expect(tappedAt).toBeLessThanOrEqual(after);
+  await context.close();
+});

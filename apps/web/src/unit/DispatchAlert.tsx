@@ -1,0 +1,25 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/**
+ * A new dispatch over the whole screen, flashing, until the leader
+ * acknowledges or declines it: nothing else on the page can hide it.
+ */
+export function DispatchAlert({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+
+  return (
+    <div
+      className="dispatch-alert"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="dispatch-alert-title"
+      data-testid="dispatch-alert"
+    >
+      <h2 id="dispatch-alert-title" className="dispatch-alert-title">
+        {t("unit.newDispatch")}
+      </h2>
+      {children}
+    </div>
+  );
+}

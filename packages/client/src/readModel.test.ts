@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import type { IncidentState } from "@muster/engine";
+import type { StoredEvent } from "@muster/protocol";
+import { ReadModel } from "./readModel.ts";
+
+const event = (incidentId: string, type: string, position: number) =>
+  ({ incidentId, type, position, data: {} }) as unknown as StoredEvent;
+const reduce = (state: IncidentState | undefined, e: StoredEvent) =>
+  ({ ...state, incidentId: e.incidentId, seq: e.position }) as IncidentState;
+
+describe("ReadModel", () => {
+  const log = [
+    event("A", "incident.reported", 1),
+    event("B", "incident.reported", 2),
+    event("A", "incident.closed", 3),
+  ];
+
+  it("keeps closed incidents by default", () => {
+    const model = new ReadModel(reduce);
+    model.apply(log);
+    expect([...model.publish().incidents.keys()]).toEqual(["A", "B"]);
+  });
+
+  it("forgets a closed incident and its timeline when asked to", () => {
+    const model = new ReadModel(reduce, { forgetClosed: true });
+    model.apply(log);
+    const { incidents, timelines } = model.publish();
+    expect([...incidents.keys()]).toEqual(["B"]);
+    expect([...timelines.keys()]).toEqual(["B"]);
+  });
+});
