@@ -7,13 +7,18 @@ import { fileURLToPath } from "node:url";
 import { benchAppends } from "./appends.ts";
 import { benchEngine } from "./engine.ts";
 import { benchFanout } from "./fanout.ts";
+import { benchRecovery } from "./recovery.ts";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const quick = process.argv.includes("--quick");
 
 const engine = await benchEngine(quick ? 20 : 200);
 const appends = await benchAppends(quick ? 200 : 2000, 200);
+const recovery = await benchRecovery(quick ? 50 : 2000);
 const fanout = await benchFanout(quick ? 100 : 1000, quick ? 5 : 30);
+// Peak resident memory of this process: the server and, in worker
+// threads of the same process, the 1,000 clients of the fan-out.
+const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 
 const results = {
   measuredAt: new Date().toISOString(),
@@ -26,6 +31,8 @@ const results = {
   ...fanout,
   ...appends,
   ...engine,
+  ...recovery,
+  max_rss_mb: rssMb,
 };
 mkdirSync(join(repoRoot, "bench"), { recursive: true });
 writeFileSync(
@@ -43,6 +50,16 @@ const rows: [string, string, string][] = [
     "durable appends /s",
     String(appends.append_per_s),
     `${appends.raw_insert_per_s} (raw inserts, 1 tx/row)`,
+  ],
+  [
+    "recovery ms",
+    `${recovery.recovery_ms} (${recovery.recovery_events} events, ${recovery.recovery_open_incidents} open)`,
+    "target under 3000",
+  ],
+  [
+    "peak RSS MB",
+    String(rssMb),
+    "target under 600 (server and clients in one process)",
   ],
   [
     "engine events /s",
