@@ -59,6 +59,14 @@ describe("hosted drills", () => {
     // The tablet's view of its drill dispatch, marked as an exercise.
     const view = await host.unitView("WH-S2");
     expect(view?.exercise).toBe(true);
+    // A simulated unit's tablet is left out of the drill.
+    const simulated = status.active
+      ? status.incident?.units.find(
+          (u) => !["WH-S2", "WH-V2"].includes(u.callsign),
+        )
+      : undefined;
+    expect(simulated).toBeDefined();
+    expect(await host.unitView(simulated!.callsign)).toBeNull();
 
     host.pause();
     expect((await host.status()).active && (await host.status())).toMatchObject(

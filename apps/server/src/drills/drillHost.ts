@@ -244,6 +244,9 @@ export class DrillHost {
   async unitView(callsign: string) {
     const active = this.active;
     if (!active || active.session.status === "ended") return null;
+    // Only the units the scenario plays live answer on their tablets; the
+    // rest are simulated and their tablets stay out of the drill.
+    if (!active.scenario.liveUnits.includes(callsign)) return null;
     const incident = this.incidentOf(await active.session.events());
     const assignment =
       incident?.units.findLast((u) => u.callsign === callsign) ?? null;

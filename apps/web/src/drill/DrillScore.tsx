@@ -3,6 +3,14 @@ import { useFormat } from "../lib/format.ts";
 import { useNames } from "../lib/names.ts";
 import type { DrillStatus } from "./drillApi.ts";
 
+const PENDING = new Set([
+  "tier.never",
+  "unit.neverAnswered",
+  "group.never",
+  "step.skipped",
+  "replacement.missing",
+]);
+
 /** Live scoring: each tier against its clock, findings, report links. */
 export function DrillScore({ drill }: { drill: DrillStatus }) {
   const { t, i18n } = useTranslation();
@@ -11,6 +19,12 @@ export function DrillScore({ drill }: { drill: DrillStatus }) {
   const tiers = drill.evaluation?.tiers ?? [];
   const lang = i18n.language.startsWith("zh") ? "zh-CN" : "en";
   const incident = drill.incident;
+  // While the drill runs, "never" only means "not yet": those findings
+  // wait for the end.
+  const final = drill.status === "ended";
+  const improvements = (drill.evaluation?.improvements ?? []).filter(
+    (f) => final || !PENDING.has(f.rule),
+  );
 
   return (
     <section className="panel drill-score" data-testid="drill-score">
@@ -55,7 +69,7 @@ export function DrillScore({ drill }: { drill: DrillStatus }) {
             ✔ {format.name(f.text)}
           </li>
         ))}
-        {drill.evaluation?.improvements.map((f, i) => (
+        {improvements.map((f, i) => (
           <li key={`i${i}`} className="step-late">
             ▲ {format.name(f.text)}
           </li>
