@@ -58,7 +58,7 @@ describe("lookups by id", () => {
     expect(postRef(plan, "director")).toEqual({
       post: "director",
       name: { zh: "街道办事处主任", en: "Subdistrict director" },
-      onDuty: "duty leader, roster C",
+      onDuty: { zh: "值班领导（丙班）", en: "duty leader, roster C" },
     });
     expect(postRef(plan, "mayor")).toBeUndefined();
   });

@@ -37,7 +37,7 @@ export function districtById(plan: Plan, id: string): District | undefined {
 export interface PostRef {
   post: string;
   name: LocalisedText;
-  onDuty?: string;
+  onDuty?: LocalisedText;
 }
 
 /** The post with this id in the shape the engine records, if it exists. */

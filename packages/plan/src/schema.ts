@@ -46,7 +46,8 @@ export type Group = z.infer<typeof Group>;
 export const Post = z.strictObject({
   id: PlanId,
   name: LocalisedText,
-  onDuty: z.string().min(1).optional(),
+  /** The roster slot on duty now, in both languages like every name. */
+  onDuty: LocalisedText.optional(),
 });
 export type Post = z.infer<typeof Post>;
 

@@ -5,7 +5,7 @@ import type { Place } from "./commands.ts";
 export interface PostRef {
   post: string;
   name: LocalisedText;
-  onDuty?: string;
+  onDuty?: LocalisedText;
 }
 
 /** What an alert is about; the subject names the tier, level or group. */

@@ -56,7 +56,10 @@ function Role({ label, post }: { label: string; post: PostRef }) {
       <dd>
         {format.name(post.name, post.post)}
         {post.onDuty && (
-          <span className="command-on-duty"> · {post.onDuty}</span>
+          <span className="command-on-duty">
+            {" · "}
+            {format.name(post.onDuty, "")}
+          </span>
         )}
       </dd>
     </div>
