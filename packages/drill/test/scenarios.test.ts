@@ -62,3 +62,17 @@ describe("shipped scenarios", () => {
     );
   });
 });
+
+test("the late standby squad's clock is worked out from the scenario's numbers", async () => {
+  const file = join(dir, "level-ii-wage-late-standby.yaml");
+  const scenario = loadScenario(file, plan);
+  const { evaluation } = await drillReport({ plan, scenario });
+  const standby = evaluation.tiers.find((t) => t.tier === "standby")!;
+
+  // WH-S2 is scripted to assemble 18 min 30 s after the dispatch at 0 s;
+  // the standby clock is 15 min, so the tier is late by 18.5 − 15 = 3.5.
+  expect(standby.msToAssembled).toBe((18 * 60 + 30) * 1000);
+  expect(standby.minutesToAssembled).toBe(18.5);
+  expect(standby.result).toBe("late");
+  expect(standby.minutesLate).toBe(3.5);
+});
