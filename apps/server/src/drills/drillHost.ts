@@ -27,6 +27,8 @@ import {
   type StoredEvent,
 } from "@muster/protocol";
 import { UnitRegistry } from "./unitRegistry.ts";
+import { programme, type Programme } from "@muster/drill";
+import { readDrillRecords } from "../drillProgram.ts";
 
 /** One scenario the coordinator may start. */
 export interface ScenarioEntry {
@@ -298,6 +300,11 @@ export class DrillHost {
     const first = events[0];
     if (!first) return null;
     return foldIncidents(events).get(first.incidentId) ?? null;
+  }
+
+  /** The drills completed on this server in `year`, against the plan. */
+  programme(year: number): Programme {
+    return programme(this.opts.plan, readDrillRecords(this.opts.dataDir), year);
   }
 
   private drillsDir(): string {

@@ -51,6 +51,23 @@ export function registerDrillRoutes(
   }));
   app.get("/api/drill", async () => ({ ok: true, ...(await host.status()) }));
 
+  const Year = z.object({
+    year: z.coerce.number().int().min(2000).max(9999).optional(),
+  });
+  app.get("/api/drill/programme", async (request, reply) => {
+    const parsed = Year.safeParse(request.query);
+    if (!parsed.success) return send(reply, badRequest(parsed.error, "query"));
+    const year =
+      parsed.data.year ??
+      Number(
+        new Intl.DateTimeFormat("en", {
+          timeZone: plan.timezone,
+          year: "numeric",
+        }).format(Date.now()),
+      );
+    return { ok: true, ...host.programme(year) };
+  });
+
   const control = (path: string, act: (body: unknown) => unknown) =>
     app.post(`/api/drill/${path}`, async (request, reply) => {
       try {

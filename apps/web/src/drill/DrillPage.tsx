@@ -8,6 +8,7 @@ import "../styles/drill.css";
 import { drillApi, type DrillStatus } from "./drillApi.ts";
 import { DrillInjects } from "./DrillInjects.tsx";
 import { DrillScore } from "./DrillScore.tsx";
+import { DrillProgramme } from "./DrillProgramme.tsx";
 import { usePoll } from "./usePoll.ts";
 
 const SPEEDS = [1, 5, 30, "max"] as const;
@@ -110,6 +111,7 @@ export function DrillPage() {
           <DrillInjects incident={drill.incident} onResult={act} />
         )}
         {drill?.active && <DrillScore drill={drill} />}
+        <DrillProgramme />
       </main>
     </div>
   );

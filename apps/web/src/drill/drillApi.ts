@@ -12,6 +12,21 @@ export interface ScenarioEntry {
   error: string | null;
 }
 
+/** The year's drills against the plan's minimum (domain brief §8). */
+export interface Programme {
+  year: number;
+  minimum: number;
+  completed: {
+    drillRunId: string;
+    startedAt: string;
+    playbook: string;
+    level: string;
+  }[];
+  met: boolean;
+  playbooks: { id: string; lastDrilled: string | null; thisYear: boolean }[];
+  levels: { level: string; lastDrilled: string | null; thisYear: boolean }[];
+}
+
 export interface TierScore {
   tier: string;
   name: LocalisedText;
@@ -68,6 +83,7 @@ async function call<T>(path: string, body?: unknown): Promise<T & Answer> {
 export const drillApi = {
   scenarios: () => call<{ scenarios: ScenarioEntry[] }>("/api/drill/scenarios"),
   status: () => call<DrillStatus>("/api/drill"),
+  programme: () => call<Programme>("/api/drill/programme"),
   start: (scenario: string, speed: number | "max") =>
     call("/api/drill/start", { scenario, speed }),
   pause: () => call("/api/drill/pause", {}),
