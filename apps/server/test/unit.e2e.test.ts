@@ -122,15 +122,43 @@ test("a dispatch from the command post takes the tablet's screen without a reloa
   await context.close();
 });
 
-test("an acknowledgement tapped offline survives a closed page, once", async () => {
+/** Position up to which the page's device copy of events is complete. */
+function cachedPosition(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open("muster-events");
+        open.onerror = () => reject(open.error ?? new Error("open failed"));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("mark")) return resolve(0);
+          const get = db.transaction("mark").objectStore("mark").get("mark");
+          get.onsuccess = () => {
+            const mark = get.result as { position: number } | undefined;
+            db.close();
+            resolve(mark?.position ?? 0);
+          };
+        };
+      }),
+  );
+}
+
+test("a tablet reopened offline shows its dispatch and keeps the tap, once", async () => {
   const context = await browser.newContext({
     viewport: { width: 800, height: 1280 },
     hasTouch: true,
   });
   const { incidentId } = await reportIncident();
   const callsign = await policeUnit(incidentId);
+  const dispatched = operator.events.find(
+    (e) =>
+      e.type === "unit.dispatched" &&
+      e.incidentId === incidentId &&
+      e.data.callsign === callsign,
+  );
 
-  // The first visit, online: the service worker installs and takes over.
+  // The first visit, online: the service worker installs and takes over,
+  // and the dispatch is kept on the device.
   const first = await context.newPage();
   await first.goto(`${server.url}/unit/${callsign}`);
   await first.getByTestId("dispatch-alert").waitFor({ timeout: 15_000 });
@@ -139,22 +167,38 @@ test("an acknowledgement tapped offline survives a closed page, once", async () 
     undefined,
     { timeout: 30_000 },
   );
+  await expect
+    .poll(() => cachedPosition(first))
+    .toBeGreaterThanOrEqual(dispatched?.position ?? Infinity);
+  await first.close();
 
+  // Reopened without the network: the dispatch is back from the device,
+  // marked as such, and takes the tap.
   await context.setOffline(true);
-  const before = Date.now();
-  await first.getByTestId("btn-acknowledge").tap();
-  const after = Date.now();
+  const offline = await context.newPage();
+  await offline.goto(`${server.url}/unit/${callsign}`);
+  const alert = offline.getByTestId("dispatch-alert");
+  await alert.waitFor({ timeout: 15_000 });
   await expect
     .poll(() =>
-      first
+      offline.getByTestId("connection-banner").getAttribute("data-restored"),
+    )
+    .toBe("true");
+  const before = Date.now();
+  await alert.getByTestId("btn-acknowledge").tap();
+  const after = Date.now();
+  await alert.waitFor({ state: "detached" });
+  await expect
+    .poll(() =>
+      offline
         .getByTestId("unit-command-status")
         .first()
         .getAttribute("data-state"),
     )
     .toBe("pending");
-  await first.close();
+  // Closed before the network returns: only the outbox can deliver it.
+  await offline.close();
 
-  // Reopened without the network: the worker serves the page and the plan.
   const again = await context.newPage();
   await again.goto(`${server.url}/unit/${callsign}`);
   await again.getByTestId("unit-page").waitFor({ timeout: 15_000 });

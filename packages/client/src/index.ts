@@ -15,10 +15,20 @@ export {
   type OutboxStore,
 } from "./outboxStore.ts";
 export { IndexedDbOutboxStore } from "./indexedDbOutboxStore.ts";
+export {
+  MemoryEventCache,
+  type CachedBatch,
+  type CachedEvents,
+  type EventCache,
+} from "./eventCache.ts";
+export {
+  IndexedDbEventCache,
+  type IndexedDbEventCacheOptions,
+} from "./indexedDbEventCache.ts";
 export { EventSequencer } from "./sequencer.ts";
 export { newCommandId } from "./commandId.ts";
 export { backoffDelay, type BackoffOptions } from "./backoff.ts";
-export type { IncidentReducer } from "./readModel.ts";
+export type { IncidentReducer, TimelineOptions } from "./readModel.ts";
 export type { MusterSocket } from "./socketTypes.ts";
 export type {
   ClientSnapshot,

@@ -16,9 +16,14 @@ import { measureClockOffset } from "./clockOffset.ts";
 import { CommandLog } from "./commandLog.ts";
 import { openSocket, type ConnectTarget } from "./connect.ts";
 import { newCommandId } from "./commandId.ts";
+import type { CachedEvents, EventCache } from "./eventCache.ts";
 import { Outbox } from "./outbox.ts";
 import { MemoryOutboxStore, type OutboxStore } from "./outboxStore.ts";
-import { ReadModel, type IncidentReducer } from "./readModel.ts";
+import {
+  ReadModel,
+  type IncidentReducer,
+  type TimelineOptions,
+} from "./readModel.ts";
 import { EventSequencer } from "./sequencer.ts";
 import type { MusterSocket } from "./socketTypes.ts";
 import type { ClientSnapshot, CommandInput, ConnectionState } from "./types.ts";
@@ -27,6 +32,12 @@ import type { ClientSnapshot, CommandInput, ConnectionState } from "./types.ts";
 export interface MusterClientOptions {
   /** Where queued commands survive a reload; in memory by default. */
   outbox?: OutboxStore;
+  /**
+   * Where applied events survive a reload, so that a page reopened
+   * offline shows what it knew; none by default (only what the
+   * connection brings).
+   */
+  cache?: EventCache;
   /** How long to wait for a command's ack before retrying; 5 s. */
   ackTimeoutMs?: number;
   /** How long to wait for a catch-up batch; 15 s. */
@@ -46,6 +57,11 @@ export interface MusterClientOptions {
    * screen left on for days holds only what is open (the wall).
    */
   forgetClosed?: boolean;
+  /**
+   * What each incident's timeline keeps; every event by default. The
+   * wall leaves out position reports and keeps the lines it shows.
+   */
+  timeline?: TimelineOptions;
 }
 
 type Listener = () => void;
@@ -77,6 +93,13 @@ export class MusterClient {
   readonly #store: OutboxStore;
   readonly #outbox: Outbox;
   readonly #restored: Promise<void>;
+  readonly #cache: EventCache | null;
+  /** Settles once the cached events are applied, or there are none. */
+  readonly #cacheLoaded: Promise<void>;
+  /** The cache's writes, one after another in position order. */
+  #cacheWrites: Promise<void> = Promise.resolve();
+  /** True from applying cached events until the next time live. */
+  #fromCache = false;
   readonly #sequencer = new EventSequencer();
   readonly #model: ReadModel;
   readonly #waiter = new Waiter();
@@ -103,6 +126,7 @@ export class MusterClient {
     this.#commands = new CommandLog(options.keepSettled ?? 200);
     this.#model = new ReadModel(options.reducer ?? applyEvent, {
       forgetClosed: options.forgetClosed ?? false,
+      timeline: options.timeline,
     });
     this.#store = options.outbox ?? new MemoryOutboxStore();
     this.#outbox = new Outbox({
@@ -130,10 +154,18 @@ export class MusterClient {
       .load()
       .then((entries) => this.#outbox.restore(entries))
       .catch(() => undefined);
+    this.#cache = options.cache ?? null;
+    this.#cacheLoaded = this.#cache
+      ? this.#cache
+          .load()
+          .then((cached) => this.#applyCached(cached))
+          .catch(() => undefined)
+      : Promise.resolve();
 
     this.#connection = { kind: "offline", since: this.#isoNow() };
     this.#snapshot = {
       connection: this.#connection,
+      restored: false,
       position: 0,
       lastEventAt: null,
       clockOffsetMs: null,
@@ -233,19 +265,54 @@ export class MusterClient {
   }
 
   #receive(events: readonly StoredEvent[]): void {
-    let last: StoredEvent | undefined;
+    const after = this.#sequencer.position;
+    const applied: StoredEvent[] = [];
     for (const event of events) {
       const ready = this.#sequencer.accept(event);
       this.#model.apply(ready);
-      last = ready.at(-1) ?? last;
+      applied.push(...ready);
     }
+    const last = applied.at(-1);
     if (last) {
       this.#lastEventAt = last.at;
+      this.#keep(after, applied);
       this.#schedule();
     }
     if (this.#sequencer.hasGap && this.#catchingUpIn === null) {
       void this.#catchUp(this.#generation);
     }
+  }
+
+  /**
+   * Shows the events kept on the device and resumes from their position,
+   * unless the connection was quicker and events are already applied.
+   */
+  #applyCached(cached: CachedEvents): void {
+    if (this.#sequencer.position > 0 || cached.position === 0) return;
+
+    this.#model.apply(cached.events);
+    this.#lastEventAt = cached.lastEventAt;
+    this.#fromCache = true;
+    // Live events that came while the cache was read follow on from it.
+    const ready = this.#sequencer.skipTo(cached.position);
+    this.#model.apply(ready);
+    const last = ready.at(-1);
+    if (last) {
+      this.#lastEventAt = last.at;
+      this.#keep(cached.position, ready);
+    }
+    this.#schedule();
+  }
+
+  /** Hands applied events to the cache, in order, one batch at a time. */
+  #keep(after: number, events: readonly StoredEvent[]): void {
+    const cache = this.#cache;
+    if (!cache) return;
+    // A failed write is not retried: the cache then skips every later
+    // batch (it would leave a hole) and stays at its older position.
+    this.#cacheWrites = this.#cacheWrites
+      .then(() => cache.append({ after, events }))
+      .catch(() => undefined);
   }
 
   /** Asks for everything after the last position until nothing is missing. */
@@ -256,6 +323,8 @@ export class MusterClient {
     this.#setConnection({ kind: "catchingUp" });
 
     try {
+      // Resume after the cached events, not from the start.
+      await this.#cacheLoaded;
       for (let attempt = 0; this.#isCurrent(generation);) {
         const before = this.#sequencer.position;
         const result = await this.#askSubscribe(socket, before);
@@ -263,6 +332,7 @@ export class MusterClient {
         if (result?.ok) this.#receive(result.events);
 
         if (result?.ok && !result.more && !this.#sequencer.hasGap) {
+          this.#fromCache = false;
           this.#setConnection({ kind: "live" });
           return;
         }
@@ -336,6 +406,7 @@ export class MusterClient {
     const model = this.#model.changed ? this.#model.publish() : null;
     this.#snapshot = {
       connection: this.#connection,
+      restored: this.#fromCache,
       position: this.#sequencer.position,
       lastEventAt: this.#lastEventAt,
       clockOffsetMs: this.#clockOffsetMs,

@@ -28,4 +28,27 @@ describe("ReadModel", () => {
     expect([...incidents.keys()]).toEqual(["B"]);
     expect([...timelines.keys()]).toEqual(["B"]);
   });
+
+  it("leaves chosen types out of timelines but folds them", () => {
+    const model = new ReadModel(reduce, {
+      timeline: { leaveOut: ["unit.moved"] },
+    });
+    model.apply([
+      event("A", "incident.reported", 1),
+      event("A", "unit.moved", 2),
+    ]);
+    const { incidents, timelines } = model.publish();
+    expect(incidents.get("A")?.seq).toBe(2);
+    expect(timelines.get("A")?.map((e) => e.position)).toEqual([1]);
+  });
+
+  it("keeps the newest events only, never changing a published one", () => {
+    const model = new ReadModel(reduce, { timeline: { keepLast: 2 } });
+    model.apply([1, 2, 3].map((n) => event("A", "unit.acknowledged", n)));
+    const first = model.publish().timelines.get("A");
+    model.apply([event("A", "unit.enRoute", 4)]);
+    const second = model.publish().timelines.get("A");
+    expect(first?.map((e) => e.position)).toEqual([2, 3]);
+    expect(second?.map((e) => e.position)).toEqual([3, 4]);
+  });
 });

@@ -7,6 +7,17 @@ export type IncidentReducer = (
   event: StoredEvent,
 ) => IncidentState;
 
+/** What each incident's timeline keeps; every event by default. */
+export interface TimelineOptions {
+  /**
+   * Event types kept out of timelines; they still fold into the incident
+   * (a unit's position lives in its assignment).
+   */
+  leaveOut?: readonly string[];
+  /** Keeps only the newest this many events of each incident. */
+  keepLast?: number;
+}
+
 /**
  * The incidents and their timelines, folded from events in order, with
  * copy-on-write between publications: maps and timelines handed out by
@@ -22,13 +33,17 @@ export class ReadModel {
   #changed = false;
 
   readonly #forgetClosed: boolean;
+  readonly #leaveOut: ReadonlySet<string>;
+  readonly #keepLast: number;
 
   constructor(
     reduce: IncidentReducer,
-    options: { forgetClosed?: boolean } = {},
+    options: { forgetClosed?: boolean; timeline?: TimelineOptions } = {},
   ) {
     this.#reduce = reduce;
     this.#forgetClosed = options.forgetClosed ?? false;
+    this.#leaveOut = new Set(options.timeline?.leaveOut);
+    this.#keepLast = options.timeline?.keepLast ?? Infinity;
   }
 
   /** True when events were applied since the last `publish()`. */
@@ -55,7 +70,7 @@ export class ReadModel {
         continue;
       }
       this.#fold(id, event);
-      this.#timelineFor(id).push(event);
+      if (!this.#leaveOut.has(event.type)) this.#append(id, event);
     }
     this.#changed = true;
   }
@@ -81,13 +96,17 @@ export class ReadModel {
     }
   }
 
-  #timelineFor(id: string): StoredEvent[] {
+  #append(id: string, event: StoredEvent): void {
     let timeline = this.#timelines.get(id);
     if (!timeline || !this.#ownTimelines.has(id)) {
-      timeline = timeline ? [...timeline] : [];
+      // The copy on write takes only what the cap lets stay.
+      timeline = timeline ? timeline.slice(-this.#keepLast) : [];
       this.#timelines.set(id, timeline);
       this.#ownTimelines.add(id);
     }
-    return timeline;
+    timeline.push(event);
+    if (timeline.length > this.#keepLast) {
+      timeline.splice(0, timeline.length - this.#keepLast);
+    }
   }
 }

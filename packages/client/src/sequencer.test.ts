@@ -44,6 +44,18 @@ describe("EventSequencer", () => {
     expect(seq.hasGap).toBe(false);
   });
 
+  it("skips to a kept position and releases what follows on", () => {
+    const seq = new EventSequencer();
+    seq.accept(event(3));
+    seq.accept(event(5));
+    seq.accept(event(6));
+
+    expect(positions(seq.skipTo(4))).toEqual([5, 6]);
+    expect(seq.position).toBe(6);
+    expect(seq.hasGap).toBe(false);
+    expect(seq.skipTo(2)).toEqual([]);
+  });
+
   it("forgets held events past its limit, to be fetched again", () => {
     const seq = new EventSequencer(0, 2);
     seq.accept(event(3));

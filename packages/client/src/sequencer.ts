@@ -50,6 +50,22 @@ export class EventSequencer {
     return ready;
   }
 
+  /**
+   * Moves to a position known by other means (events kept on the device)
+   * and returns the held events that now follow on, in order.
+   */
+  skipTo(position: number): StoredEvent[] {
+    if (position <= this.#position) return [];
+    this.#position = position;
+    for (const held of this.#ahead.keys()) {
+      if (held <= position) this.#ahead.delete(held);
+    }
+    const next = this.#ahead.get(position + 1);
+    if (!next) return [];
+    this.#ahead.delete(next.position);
+    return this.accept(next);
+  }
+
   #holdAhead(event: StoredEvent): void {
     // A client far behind would otherwise hoard the live stream while it
     // catches up; held events are only a shortcut, the catch-up brings

@@ -43,6 +43,11 @@ export interface CommandStatus {
  */
 export interface ClientSnapshot {
   connection: ConnectionState;
+  /**
+   * True while what is shown came from events kept on the device and the
+   * server has not been caught up with since: it may be behind.
+   */
+  restored: boolean;
   /** Global position of the last event applied, 0 before any. */
   position: number;
   /** Time (`at`) of the last event applied. */

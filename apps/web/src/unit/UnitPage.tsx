@@ -152,6 +152,7 @@ export function UnitPage({ callsign }: { callsign: string }) {
       <ConnectionBanner
         connection={snapshot.connection}
         lastEventAt={snapshot.lastEventAt}
+        restored={snapshot.restored}
       />
       <OnDutyBar onDuty={audio !== null} onGoOnDuty={goOnDuty} />
       {alerting ? (
@@ -192,8 +193,10 @@ export function UnitPage({ callsign }: { callsign: string }) {
         <>
           <StandingBy
             released={released}
+            // A copy kept on the device cannot say there is no dispatch.
             inTouch={
-              snapshot.position > 0 || snapshot.connection.kind === "live"
+              snapshot.connection.kind === "live" ||
+              (snapshot.position > 0 && !snapshot.restored)
             }
           />
           <DeliveryState presses={unsent} connection={snapshot.connection} />
