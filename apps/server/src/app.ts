@@ -73,7 +73,9 @@ export function buildApp(options: AppOptions): {
     ...(options.https ? { https: options.https } : {}),
   } as FastifyHttpOptions<RawServerDefault, FastifyBaseLogger>);
   const io = new Server(app.server, {
-    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // Socket.IO can only hang up on a frame over its buffer; frames up to
+    // 1 MiB are read so that one over the message limit gets an answer.
+    maxHttpBufferSize: 1024 * 1024,
     serveClient: false,
   });
   const defences = {
@@ -84,6 +86,17 @@ export function buildApp(options: AppOptions): {
   registerHttpDefences(app, defences);
   const admit = guardSockets(io, defences, logger);
   attachGateway(io, service, store, logger, admit);
+
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({
+      ok: false,
+      error: {
+        code: "NOT_FOUND",
+        path: "",
+        message: `no route ${request.method} ${request.url.split("?")[0]}`,
+      },
+    });
+  });
 
   app.setErrorHandler((err, request, reply) => {
     const status = (err as { statusCode?: number }).statusCode ?? 500;

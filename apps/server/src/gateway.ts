@@ -15,6 +15,9 @@ import type { EventStore } from "@muster/store";
 
 const CATCH_UP_BATCH = 1000;
 
+/** Largest socket message served, in bytes of JSON. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
 interface Cursor {
   /** Position of the last event this socket was sent; null: catching up. */
   sent: number | null;
@@ -61,6 +64,19 @@ export function attachGateway(
     // flooding socket must not stall the others.
     let warned = false;
     socket.use((packet, next) => {
+      const bytes = Buffer.byteLength(JSON.stringify(packet.slice(1)) ?? "");
+      if (bytes > MAX_MESSAGE_BYTES) {
+        const ack = lastFunction<{ ok: false; error: WireError }>(packet);
+        ack?.({
+          ok: false,
+          error: {
+            code: "BAD_REQUEST",
+            path: "",
+            message: `message too large: ${bytes} bytes, at most ${MAX_MESSAGE_BYTES}`,
+          },
+        });
+        return;
+      }
       if (admit(socket)) {
         warned = false;
         next();
@@ -92,10 +108,24 @@ export function attachGateway(
         ack({ ok: false, error: badRequest(parsed.error).toWire() });
         return;
       }
+      const after = parsed.data.after;
+      const last = await store.head();
+      if (after > last) {
+        // A client ahead of the store holds events this server never had
+        // (a store restored from an older backup, or a forged position).
+        ack({
+          ok: false,
+          error: {
+            code: "BAD_REQUEST",
+            path: "after",
+            message: `position ${after} is beyond the last event, ${last}`,
+          },
+        });
+        return;
+      }
       const cursor: Cursor = { sent: null, held: [] };
       cursors.set(socket, cursor);
       try {
-        const after = parsed.data.after;
         const events = await store.readAfter(after, CATCH_UP_BATCH);
         const head = events.at(-1)?.position ?? after;
         const more = events.length === CATCH_UP_BATCH;

@@ -84,3 +84,55 @@ test("a flooding socket is told to slow down while others are still served", asy
   expect(codes).toContain("BAD_REQUEST");
   expect(calmAnswer.ok).toBe(true);
 });
+
+test("a socket message over the size limit is answered, not hung up on", async () => {
+  const client = new TestClient(server.url);
+  const answer = (await client.socket
+    .timeout(10_000)
+    .emitWithAck(socketEvents.command, {
+      type: "incident.report",
+      padding: "x".repeat(100_000),
+    })) as CommandResult;
+  const still = await client.subscribe(0);
+  client.close();
+
+  expect(answer).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+  expect(!answer.ok && answer.error.message).toContain("message too large");
+  expect(still.ok).toBe(true);
+});
+
+test("a subscription from beyond the last event is refused, not left silent", async () => {
+  const client = new TestClient(server.url);
+  const answer = await client.subscribe(1e15);
+  client.close();
+  expect(answer).toMatchObject({
+    ok: false,
+    error: { code: "BAD_REQUEST", path: "after" },
+  });
+});
+
+test("an unknown route answers in the usual error shape", async () => {
+  const res = await fetch(`${server.url}/api/nope`);
+  expect(res.status).toBe(404);
+  expect(await res.json()).toEqual({
+    ok: false,
+    error: { code: "NOT_FOUND", path: "", message: "no route GET /api/nope" },
+  });
+});
+
+test("a place name with control characters is refused", async () => {
+  const client = new TestClient(server.url);
+  const answer = await client.send({
+    type: "incident.report",
+    commandId: "defence-rlo-0001",
+    place: { name: "gate\u202Eevil", position: { lat: 30.55, lon: 120.99 } },
+    incidentType: "other",
+    headcount: 5,
+    conduct: "tendency",
+  });
+  client.close();
+  expect(answer).toMatchObject({
+    ok: false,
+    error: { code: "BAD_REQUEST", path: "place.name" },
+  });
+});

@@ -18,7 +18,7 @@ import {
   findCandidate,
   offerReplacement,
 } from "./replacement.ts";
-import type { IncidentState } from "./state.ts";
+import type { IncidentState, UnitAssignment } from "./state.ts";
 import { statusTimes } from "./statusTime.ts";
 import { completeTier } from "./tiers.ts";
 
@@ -110,10 +110,14 @@ export function decide(
       }
       draft.emit("group.acknowledged", { group: cmd.group });
       break;
-    case "unit.acknowledge":
-      requireUnit(state, cmd.callsign);
-      draft.emit("unit.acknowledged", statusTimes(plan, cmd, ctx.nowMs));
+    case "unit.acknowledge": {
+      const unit = requireUnit(state, cmd.callsign);
+      draft.emit(
+        "unit.acknowledged",
+        statusTimes(plan, cmd, ctx.nowMs, unit.dispatchedAt),
+      );
       break;
+    }
     case "unit.decline":
       requireUnit(state, cmd.callsign);
       draft.emit("unit.declined", {
@@ -133,13 +137,17 @@ export function decide(
       });
       break;
     }
-    case "unit.enRoute":
-      requireUnit(state, cmd.callsign);
-      draft.emit("unit.enRoute", statusTimes(plan, cmd, ctx.nowMs));
+    case "unit.enRoute": {
+      const unit = requireUnit(state, cmd.callsign);
+      draft.emit(
+        "unit.enRoute",
+        statusTimes(plan, cmd, ctx.nowMs, lastStep(unit)),
+      );
       break;
+    }
     case "unit.assemble": {
       const unit = requireUnit(state, cmd.callsign);
-      const times = statusTimes(plan, cmd, ctx.nowMs);
+      const times = statusTimes(plan, cmd, ctx.nowMs, lastStep(unit));
       const tier = state.tiers.find((t) => t.tier === unit.tier);
       const onTime = tier !== undefined && times.countedAt <= tier.deadline;
       draft.emit("unit.assembled", { ...times, onTime });
@@ -240,4 +248,9 @@ function notOnIncident(what: string, state: IncidentState, path: string) {
 
 function toGrading(c: Classification): Grading {
   return { level: c.level, band: c.band.id, reason: c.reason };
+}
+
+/** The time of the unit's latest step so far. */
+function lastStep(unit: UnitAssignment): string {
+  return unit.enRouteAt ?? unit.acknowledgedAt ?? unit.dispatchedAt;
 }

@@ -640,6 +640,9 @@ function notAllowed(
   if (command.type === "step.complete") {
     why = `step ${command.step} is already done`;
   }
+  if (command.type === "incident.close") {
+    why = `only a resolved or handed-over incident closes; ${s.incidentId} is ${s.phase}`;
+  }
   if (command.type === "alert.acknowledge") {
     why = `alert ${command.alertId} is already acknowledged`;
   }

@@ -18,6 +18,8 @@ export function statusTimes(
     clockOffsetMs?: number | undefined;
   },
   receivedMs: number,
+  /** The unit's previous step (its dispatch, acknowledgement, …). */
+  notBefore?: string | null,
 ): UnitStatus {
   const receivedAt = new Date(receivedMs).toISOString();
   const deviceMs =
@@ -28,7 +30,13 @@ export function statusTimes(
     input.clockOffsetMs !== undefined &&
     Math.abs(input.clockOffsetMs) <= limitMs &&
     deviceMs <= receivedMs + limitMs;
-  const countedMs = trusted ? Math.min(deviceMs, receivedMs) : receivedMs;
+  // A tap cannot count from before the step it follows: a device clock
+  // or a forged time could otherwise move an arrival before the dispatch.
+  const floorMs = notBefore ? Date.parse(notBefore) : -Infinity;
+  const countedMs = Math.max(
+    floorMs,
+    trusted ? Math.min(deviceMs, receivedMs) : receivedMs,
+  );
 
   return {
     callsign: input.callsign,

@@ -30,7 +30,11 @@ class CountingStore extends MemoryEventStore {
 
 async function start() {
   const store = new CountingStore();
-  const service = new IncidentService({ plan, store, clock: new ManualClock(T0) });
+  const service = new IncidentService({
+    plan,
+    store,
+    clock: new ManualClock(T0),
+  });
   await service.start();
   return { store, service };
 }
@@ -39,7 +43,9 @@ describe("group commit", () => {
   test("commands in flight together are written in one transaction", async () => {
     const { store, service } = await start();
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => service.execute(report(`gc-report-${i}00`, 5))),
+      Array.from({ length: 20 }, (_, i) =>
+        service.execute(report(`gc-report-${i}00`, 5)),
+      ),
     );
 
     expect(results.every((r) => r.ok)).toBe(true);
@@ -70,7 +76,9 @@ describe("group commit", () => {
     expect(first.ok && second.ok).toBe(true);
     expect(second).toEqual({ ...first, duplicate: true });
     const events = await store.readAfter(0, 1000);
-    expect(events.filter((e) => e.type === "incident.reported")).toHaveLength(1);
+    expect(events.filter((e) => e.type === "incident.reported")).toHaveLength(
+      1,
+    );
   });
 
   test("a failed write changes nothing in memory and a retry succeeds", async () => {

@@ -211,6 +211,24 @@ describe("assembly clocks", () => {
     expect(unit.acknowledgedAt).toBe(iso(T0 + 30_000));
   });
 
+  test("a device time from before the dispatch never counts before it", async () => {
+    const { h, incidentId, police } = await dispatched();
+    const callsign = police[0]!;
+    const past = { deviceAt: "2000-01-01T00:00:00.000Z", clockOffsetMs: 0 };
+    await h.advance(60_000);
+    await h.ok({ type: "unit.acknowledge", incidentId, callsign, ...past });
+    await h.ok({ type: "unit.enRoute", incidentId, callsign, ...past });
+    await h.ok({ type: "unit.assemble", incidentId, callsign, ...past });
+    const unit = h.service
+      .incident(incidentId)!
+      .units.find((u) => u.callsign === callsign)!;
+
+    // Each step counts from no earlier than the one before it.
+    expect(unit.acknowledgedAt).toBe(iso(T0));
+    expect(unit.assembledAt).toBe(iso(T0));
+    expect(unit.onTime).toBe(true);
+  });
+
   test("a unit that does not acknowledge in time is offered for replacement", async () => {
     const { h, incidentId, police } = await dispatched();
     const [silent, other] = police;

@@ -16,8 +16,21 @@ export const CommandId = z
   .max(64, "command id must be at most 64 characters")
   .regex(/^[A-Za-z0-9_-]+$/, "command id may hold letters, digits, _ and -");
 
+// Control characters and bidirectional overrides could disguise text on
+// the wall (a name that reads backwards, a hidden line break).
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** Free text from a person: trimmed, bounded, no control characters. */
+export const SafeText = (max: number, required = "text is required") =>
+  z
+    .string()
+    .trim()
+    .min(1, required)
+    .max(max)
+    .refine((s) => !UNSAFE_TEXT.test(s), "must not contain control characters");
+
 export const Place = z.object({
-  name: z.string().trim().min(1, "place name is required").max(120),
+  name: SafeText(120, "place name is required"),
   position: LatLon,
 });
 export type Place = z.infer<typeof Place>;
@@ -62,7 +75,7 @@ export const Command = z.discriminatedUnion("type", [
   strict({
     type: z.literal("unit.decline"),
     ...fromDevice,
-    reason: z.string().trim().min(1, "a reason is required").max(200),
+    reason: SafeText(200, "a reason is required"),
   }),
   strict({ type: z.literal("unit.enRoute"), ...fromDevice }),
   /** A tablet's position while en route, sent with the leader's leave. */
@@ -85,14 +98,14 @@ export const Command = z.discriminatedUnion("type", [
   strict({
     type: z.literal("incident.resolve"),
     ...onIncident,
-    note: z.string().max(500).optional(),
+    note: SafeText(500).optional(),
   }),
   strict({
     type: z.literal("incident.handToFollowUp"),
     ...onIncident,
-    leadUnit: z.string().trim().min(1).max(120),
-    responsiblePerson: z.string().trim().min(1).max(120),
-    measures: z.string().trim().min(1).max(500),
+    leadUnit: SafeText(120),
+    responsiblePerson: SafeText(120),
+    measures: SafeText(500),
   }),
   /** A group lead ticks off one step of the incident's playbook. */
   strict({
