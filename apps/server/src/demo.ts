@@ -73,11 +73,15 @@ export function startDemo(service: IncidentService, log: Logger): () => void {
           // One group answers late, so the wall shows an open one.
           const delay =
             group === "publicinfo" ? 2 * minute : (8 + i * 4) * second;
-          later(
-            delay,
-            () =>
-              void send({ type: "group.acknowledge", incidentId: id, group }),
-          );
+          later(delay, () => {
+            // After an escalation the list holds groups already answered.
+            const state = service.incident(id);
+            const open = state?.groups.some(
+              (g) => g.group === group && g.acknowledgedAt === null,
+            );
+            if (open)
+              void send({ type: "group.acknowledge", incidentId: id, group });
+          });
         }
         break;
       case "replacement.offered":

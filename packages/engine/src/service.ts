@@ -326,7 +326,13 @@ export class IncidentService {
         });
         later.push(() => answer(fail(error)));
         this.log.warn(
-          { commandId: command.commandId, code: error.code, path: error.path },
+          {
+            commandId: command.commandId,
+            type: command.type,
+            code: error.code,
+            path: error.path,
+            reason: error.message,
+          },
           "command rejected",
         );
       }
