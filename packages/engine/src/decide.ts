@@ -7,6 +7,7 @@ import {
 import {
   classify,
   districtAt,
+  isInPlanArea,
   tierById,
   type Classification,
 } from "@muster/plan";
@@ -57,6 +58,15 @@ export function decideReport(
       "BAD_REQUEST",
       `district: no district "${cmd.district}" in plan ${plan.id}`,
       { path: "district" },
+    );
+  }
+  if (!isInPlanArea(plan, cmd.place.position)) {
+    const { lat, lon } = cmd.place.position;
+    throw new MusterError(
+      "BAD_REQUEST",
+      `place.position: ${lat}, ${lon} lies outside the districts of plan ` +
+        `${plan.id}; check the coordinates`,
+      { path: "place.position" },
     );
   }
   const grading = toGrading(classify(plan, cmd));

@@ -520,3 +520,19 @@ describe("positions", () => {
     expect(!result.ok && result.error.code).toBe("COMMAND_REJECTED");
   });
 });
+
+test("a report far outside the plan's districts is refused", async () => {
+  const h = await startHarness();
+  const result = await h.run({
+    type: "incident.report",
+    place: { name: "typo", position: { lat: -89, lon: 0 } },
+    incidentType: "other",
+    headcount: 5,
+    conduct: "tendency",
+  });
+  expect(!result.ok && result.error).toMatchObject({
+    code: "BAD_REQUEST",
+    path: "place.position",
+  });
+  expect(h.service.incidents()).toEqual([]);
+});

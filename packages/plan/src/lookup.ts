@@ -105,3 +105,18 @@ export function districtAt(plan: Plan, position: LatLon): District {
   }
   return nearest;
 }
+
+/**
+ * How far outside every district a place may lie and still be taken as
+ * the plan's: the boundaries are approximate, and a river bank or a coast
+ * road may fall just outside them.
+ */
+export const PLAN_AREA_MARGIN_KM = 10;
+
+/** True when a place lies in a district or within the margin of one seat. */
+export function isInPlanArea(plan: Plan, position: LatLon): boolean {
+  if (plan.districts.some((d) => contains(d, position))) return true;
+  return plan.districts.some(
+    (d) => distanceKm(position, d.seat) <= PLAN_AREA_MARGIN_KM,
+  );
+}
