@@ -57,7 +57,16 @@ const mutated = fc.oneof(
         fc.anything(),
         fc.string({ maxLength: 2000 }),
         fc.double(),
-        fc.constantFrom(-1, 0, 2.5, 1e309, Number.NaN, null, [], {}),
+        fc.constantFrom(
+          -1,
+          0,
+          2.5,
+          Number.POSITIVE_INFINITY,
+          Number.NaN,
+          null,
+          [],
+          {},
+        ),
       ),
     })
     .map(({ key, value }) => ({
@@ -73,13 +82,11 @@ const mutated = fc.oneof(
     delete copy[key];
     return copy;
   }),
-  fc
-    .string({ maxLength: 20 })
-    .map((extra) => ({
-      ...valid,
-      commandId: "wire-mutant-03",
-      [`x${extra}`]: 1,
-    })),
+  fc.string({ maxLength: 20 }).map((extra) => ({
+    ...valid,
+    commandId: "wire-mutant-03",
+    [`x${extra}`]: 1,
+  })),
   fc.constantFrom("unit.teleport", "xstate.init", "", "incident.report "),
   fc
     .anything()

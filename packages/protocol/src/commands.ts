@@ -18,6 +18,7 @@ export const CommandId = z
 
 // Control characters and bidirectional overrides could disguise text on
 // the wall (a name that reads backwards, a hidden line break).
+// eslint-disable-next-line no-control-regex -- matching them is the point
 const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** Free text from a person: trimmed, bounded, no control characters. */
