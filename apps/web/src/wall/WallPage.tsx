@@ -10,6 +10,7 @@ import {
   currentDispatches,
   openIncidents,
 } from "../lib/incidents.ts";
+import { wallTimelineLines } from "../lib/client.ts";
 import { useNow } from "../lib/useNow.ts";
 import { CommandPostPanel } from "./CommandPostPanel.tsx";
 import { ForceLadder } from "./ForceLadder.tsx";
@@ -103,9 +104,9 @@ export function WallPage() {
               <Timeline
                 events={recentEvents(
                   snapshot.timelines.get(selected.incidentId) ?? [],
-                  40,
+                  wallTimelineLines,
                 )}
-                limit={40}
+                limit={wallTimelineLines}
               />
             </div>
           )}
