@@ -76,3 +76,29 @@ test("the late standby squad's clock is worked out from the scenario's numbers",
   expect(standby.result).toBe("late");
   expect(standby.minutesLate).toBe(3.5);
 });
+
+test("the police clock of the NIMBY drill is worked out from its numbers", async () => {
+  const file = join(dir, "level-iii-nimby-steps-on-time.yaml");
+  const scenario = loadScenario(file, plan);
+  const { evaluation } = await drillReport({ plan, scenario });
+  const police = evaluation.tiers.find((t) => t.tier === "police")!;
+
+  // Two police units are sent; the scenario fixes them at 3 min 20 s and
+  // 4 min 10 s (or both at 4 min 10 s): the later one, 250 s, closes the
+  // tier: 250 / 60 = 4.1666… min, 4.17 rounded, inside the 5-min clock.
+  expect(police.msToAssembled).toBe(250_000);
+  expect(police.minutesToAssembled).toBe(4.17);
+  expect(police.result).toBe("onTime");
+});
+
+test("the medical clock of the county-led drill is worked out from its numbers", async () => {
+  const file = join(dir, "level-i-specific-group-county.yaml");
+  const scenario = loadScenario(file, plan);
+  const { evaluation } = await drillReport({ plan, scenario });
+  const medical = evaluation.tiers.find((t) => t.tier === "x.medical")!;
+
+  // One ambulance, fixed at 21 min on a 20-min clock: late by 21 − 20 = 1.
+  expect(medical.msToAssembled).toBe(21 * 60_000);
+  expect(medical.result).toBe("late");
+  expect(medical.minutesLate).toBe(1);
+});
