@@ -39,6 +39,7 @@ program
         `  wall screen   ${server.url}/wall`,
         `  console       ${server.url}/console`,
         `  unit tablet   ${server.url}/unit/WH-P1`,
+        `  drill console ${server.url}/drill`,
         "",
       ].join("\n") + "\n",
     );
