@@ -15,6 +15,9 @@ import type { EventStore } from "@muster/store";
 
 const CATCH_UP_BATCH = 1000;
 
+/** Live events held for one socket while it catches up, at the most. */
+const MAX_HELD_EVENTS = 10 * CATCH_UP_BATCH;
+
 /** Largest socket message served, in bytes of JSON. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -45,6 +48,13 @@ export function attachGateway(
     for (const [socket, cursor] of cursors) {
       if (cursor.sent === null) {
         cursor.held.push(...events);
+        // A client that was told "more" and never asked again would hold
+        // events here without end: hang up; it resubscribes on reconnect.
+        if (cursor.held.length > MAX_HELD_EVENTS) {
+          log.warn({ socketId: socket.id }, "socket never caught up; closed");
+          cursors.delete(socket);
+          socket.disconnect(true);
+        }
         continue;
       }
       for (const event of events) {
