@@ -75,6 +75,8 @@ export default tseslint.config(
   ...boundaries,
   {
     files: ["apps/web/**/*.{ts,tsx}"],
+    // Tests run in Node and may load the plan from disk.
+    ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

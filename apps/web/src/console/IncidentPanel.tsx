@@ -2,6 +2,8 @@ import type { IncidentState } from "@muster/engine";
 import type { StoredEvent } from "@muster/protocol";
 import { useTranslation } from "react-i18next";
 import { Timeline } from "../components/Timeline.tsx";
+import { gradingReason } from "../lib/gradingReason.ts";
+import { usePlan } from "../lib/PlanContext.tsx";
 import { CommandPostPanel } from "../wall/CommandPostPanel.tsx";
 import { ForceLadder } from "../wall/ForceLadder.tsx";
 import { IncidentHeading } from "../wall/IncidentHeading.tsx";
@@ -24,6 +26,7 @@ interface Props {
 /** Everything the operator can see and do about one incident. */
 export function IncidentPanel({ incident, events, now, send }: Props) {
   const { t } = useTranslation();
+  const { plan } = usePlan();
   const open = incident.phase !== "closed";
 
   return (
@@ -36,7 +39,7 @@ export function IncidentPanel({ incident, events, now, send }: Props) {
       <IncidentHeading incident={incident} />
       <p className="muted">
         {incident.incidentId} · {t(`phase.${incident.phase}`)}
-        {incident.reason && ` · ${incident.reason}`}
+        {incident.band && ` · ${gradingReason(incident, plan, t)}`}
       </p>
       <AlertsPanel incident={incident} send={send} />
       {open && (
