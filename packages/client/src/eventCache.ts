@@ -36,6 +36,8 @@ export interface EventCache {
   load(): Promise<CachedEvents>;
   /** Keeps a batch, if it follows on from what is kept. */
   append(batch: CachedBatch): Promise<void>;
+  /** Forgets everything kept: the server no longer has these events. */
+  clear(): Promise<void>;
 }
 
 /** The empty cache: nothing kept, position 0. */
@@ -88,6 +90,11 @@ export class MemoryEventCache implements EventCache {
       (e) => !closed.has(e.incidentId),
     );
     this.#kept = { position: last.position, lastEventAt: last.at, events };
+    return Promise.resolve();
+  }
+
+  clear(): Promise<void> {
+    this.#kept = emptyCache;
     return Promise.resolve();
   }
 }

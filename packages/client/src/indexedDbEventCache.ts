@@ -71,6 +71,16 @@ export class IndexedDbEventCache implements EventCache {
     return mark ? { ...mark, events } : emptyCache;
   }
 
+  async clear(): Promise<void> {
+    const db = await this.#db;
+    const tx = db.transaction(["events", "mark"], "readwrite");
+    await Promise.all([
+      tx.objectStore("events").clear(),
+      tx.objectStore("mark").clear(),
+    ]);
+    await tx.done;
+  }
+
   async append(batch: CachedBatch): Promise<void> {
     const db = await this.#db;
     // One transaction: the events and the position they run to are kept

@@ -4,6 +4,7 @@ import {
   type ErrorCode,
   type StoredEvent,
   type SubscribeResult,
+  type WireError,
 } from "@muster/protocol";
 import { applyEvent } from "@muster/engine";
 import {
@@ -304,6 +305,21 @@ export class MusterClient {
     this.#schedule();
   }
 
+  async #startOver(): Promise<void> {
+    this.#sequencer.reset();
+    this.#model.reset();
+    this.#fromCache = false;
+    this.#lastEventAt = null;
+    const cache = this.#cache;
+    if (cache) {
+      this.#cacheWrites = this.#cacheWrites
+        .then(() => cache.clear())
+        .catch(() => undefined);
+      await this.#cacheWrites;
+    }
+    this.#schedule();
+  }
+
   /** Hands applied events to the cache, in order, one batch at a time. */
   #keep(after: number, events: readonly StoredEvent[]): void {
     const cache = this.#cache;
@@ -329,6 +345,14 @@ export class MusterClient {
         const before = this.#sequencer.position;
         const result = await this.#askSubscribe(socket, before);
         if (!this.#isCurrent(generation)) return;
+        if (result && !result.ok && isBeyondHead(result.error)) {
+          // The server's log ends before ours (its store was restored
+          // from an older copy): what we hold is not its history. Start
+          // over from nothing rather than wait for events that never come.
+          await this.#startOver();
+          attempt = 0;
+          continue;
+        }
         if (result?.ok) this.#receive(result.events);
 
         if (result?.ok && !result.more && !this.#sequencer.hasGap) {
@@ -425,4 +449,9 @@ export class MusterClient {
   #isoNow(): string {
     return new Date(this.#now()).toISOString();
   }
+}
+
+/** The server's answer to a subscription from past its last event. */
+function isBeyondHead(error: WireError): boolean {
+  return error.code === "BAD_REQUEST" && error.path === "after";
 }

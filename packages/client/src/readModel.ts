@@ -75,6 +75,15 @@ export class ReadModel {
     this.#changed = true;
   }
 
+  /** Forgets every incident and timeline, to fold the log again. */
+  reset(): void {
+    this.#incidents = new Map();
+    this.#timelines = new Map();
+    this.#ownMaps = true;
+    this.#ownTimelines.clear();
+    this.#changed = true;
+  }
+
   /** Hands out the current maps; later changes go to fresh copies. */
   publish(): {
     incidents: ReadonlyMap<string, IncidentState>;

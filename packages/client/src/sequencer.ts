@@ -66,6 +66,12 @@ export class EventSequencer {
     return this.accept(next);
   }
 
+  /** Starts over from position 0, forgetting everything held. */
+  reset(): void {
+    this.#position = 0;
+    this.#ahead.clear();
+  }
+
   #holdAhead(event: StoredEvent): void {
     // A client far behind would otherwise hoard the live stream while it
     // catches up; held events are only a shortcut, the catch-up brings

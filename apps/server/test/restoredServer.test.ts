@@ -1,0 +1,68 @@
+import { rmSync } from "node:fs";
+import { afterAll, expect, test } from "vitest";
+import { MemoryEventCache, MusterClient } from "@muster/client";
+import type { Command } from "@muster/protocol";
+import {
+  freePort,
+  startServer,
+  tempDir,
+  type ServerProcess,
+} from "./serverProcess.ts";
+
+const dirs = [tempDir(), tempDir()];
+const servers: ServerProcess[] = [];
+let client: MusterClient | undefined;
+
+afterAll(async () => {
+  client?.close();
+  await Promise.all(servers.map((s) => s.stop("SIGKILL")));
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const report = (commandId: string, name: string): Command => ({
+  type: "incident.report",
+  commandId,
+  place: { name, position: { lat: 30.548, lon: 120.995 } },
+  incidentType: "other",
+  headcount: 30,
+  conduct: "tendency",
+});
+
+test("a client whose copy runs past a restored server's log starts over", async () => {
+  const port = await freePort();
+  const first = await startServer({ dataDir: dirs[0]!, port });
+  servers.push(first);
+  client = new MusterClient({ cache: new MemoryEventCache() }).connect(
+    first.url,
+  );
+  await client.send(report("restore-first-0001", "before the restore"));
+  await client.send(report("restore-first-0002", "also before it"));
+  await client.waitFor(
+    (s) => s.connection.kind === "live" && s.incidents.size === 2,
+  );
+  const ahead = client.getSnapshot().position;
+
+  // The district restores an older, here empty, store on the same port;
+  // its log (one report) ends before the client's copy (two reports).
+  await first.stop("SIGKILL");
+  const second = await startServer({ dataDir: dirs[1]!, port });
+  servers.push(second);
+  await fetch(`${second.url}/api/commands`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(report("restore-second-001", "after the restore")),
+  });
+
+  const snapshot = await client.waitFor(
+    (s) =>
+      s.connection.kind === "live" &&
+      [...s.incidents.values()].some(
+        (i) => i.place.name === "after the restore",
+      ),
+    30_000,
+  );
+  expect(ahead).toBeGreaterThan(0);
+  expect([...snapshot.incidents.values()].map((i) => i.place.name)).toEqual([
+    "after the restore",
+  ]);
+});
