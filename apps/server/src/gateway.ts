@@ -118,8 +118,23 @@ export function attachGateway(
         ack({ ok: false, error: badRequest(parsed.error).toWire() });
         return;
       }
-      const after = parsed.data.after;
+      const { after, lastAt } = parsed.data;
       const last = await store.head();
+      const [atAfter] =
+        lastAt && after > 0 && after <= last
+          ? await store.readAfter(after - 1, 1)
+          : [];
+      if (atAfter && atAfter.at !== lastAt) {
+        ack({
+          ok: false,
+          error: {
+            code: "BAD_REQUEST",
+            path: "after",
+            message: `the event at position ${after} is not the client's: this server's log differs`,
+          },
+        });
+        return;
+      }
       if (after > last) {
         // A client ahead of the store holds events this server never had
         // (a store restored from an older backup, or a forged position).

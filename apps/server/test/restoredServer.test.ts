@@ -66,3 +66,41 @@ test("a client whose copy runs past a restored server's log starts over", async 
     "after the restore",
   ]);
 });
+
+test("a client also starts over when the restored log is longer than its copy", async () => {
+  client?.close();
+  const dataA = tempDir();
+  const dataB = tempDir();
+  dirs.push(dataA, dataB);
+  const port = await freePort();
+  const first = await startServer({ dataDir: dataA, port });
+  servers.push(first);
+  client = new MusterClient({ cache: new MemoryEventCache() }).connect(
+    first.url,
+  );
+  await client.send(report("restore-long-0001", "the old log"));
+  await client.waitFor(
+    (s) => s.connection.kind === "live" && s.incidents.size === 1,
+  );
+
+  // Another store with more events than the client's copy: position alone
+  // cannot tell them apart; the time of the event at that position can.
+  await first.stop("SIGKILL");
+  const second = await startServer({ dataDir: dataB, port });
+  servers.push(second);
+  for (const n of [1, 2, 3]) {
+    await fetch(`${second.url}/api/commands`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(report(`restore-long-b00${n}`, `new log ${n}`)),
+    });
+  }
+
+  const snapshot = await client.waitFor(
+    (s) => s.connection.kind === "live" && s.incidents.size === 3,
+    30_000,
+  );
+  expect(
+    [...snapshot.incidents.values()].map((i) => i.place.name).sort(),
+  ).toEqual(["new log 1", "new log 2", "new log 3"]);
+});

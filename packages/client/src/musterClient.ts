@@ -379,7 +379,13 @@ export class MusterClient {
       // Socket.IO's typings lose the ack type behind timeout() here.
       const result: unknown = await socket
         .timeout(this.#subscribeTimeoutMs)
-        .emitWithAck(socketEvents.subscribe, { after });
+        .emitWithAck(socketEvents.subscribe, {
+          after,
+          // Lets the server tell its log from the one our copy came from.
+          ...(after > 0 && this.#lastEventAt
+            ? { lastAt: this.#lastEventAt }
+            : {}),
+        });
       return result as SubscribeResult;
     } catch {
       return null; // timed out or disconnected: the loop decides

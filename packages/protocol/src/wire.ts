@@ -17,6 +17,11 @@ export const socketEvents = {
 /** Asks for every event after `after` (a global position), then live ones. */
 export const Subscribe = z.strictObject({
   after: z.number().int().min(0),
+  /**
+   * The time of the client's event at `after`: a server whose event there
+   * differs (a store restored from an older copy) refuses the position.
+   */
+  lastAt: z.iso.datetime({ offset: false }).optional(),
 });
 export type Subscribe = z.infer<typeof Subscribe>;
 
