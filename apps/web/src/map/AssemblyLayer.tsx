@@ -60,7 +60,8 @@ export function AssemblyLayer({ incidents }: { incidents: IncidentState[] }) {
     }
     for (const [key, marker] of drawn.current) {
       if (present.has(key)) continue;
-      marker.remove();
+      // From the group, not only the map: the group would keep it for good.
+      group.removeLayer(marker);
       drawn.current.delete(key);
     }
   }, [map, toMap, t, incidents]);

@@ -94,7 +94,8 @@ export function IncidentLayer(props: Props) {
 
     for (const [id, { marker }] of drawn.current) {
       if (present.has(id)) continue;
-      marker.remove();
+      // From the group, not only the map: the group would keep it for good.
+      group.removeLayer(marker);
       drawn.current.delete(id);
     }
   }, [map, toMap, plan, t, incidents, selectedId, testIdPrefix]);

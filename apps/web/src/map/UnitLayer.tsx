@@ -125,7 +125,8 @@ function drawHeading(
   scale: number,
 ): L.Polyline | null {
   if (!unit.heading) {
-    line?.remove();
+    // From the group, not only the map: the group would keep it for good.
+    if (line) group.removeLayer(line);
     return null;
   }
   const points = [toMap(unit.at), toMap(unit.heading)];
