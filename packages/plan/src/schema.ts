@@ -39,6 +39,8 @@ export const Group = z.strictObject({
   id: PlanId,
   name: LocalisedText,
   job: LocalisedText,
+  /** The post that leads the group (a title, never a private person). */
+  lead: LocalisedText.optional(),
 });
 export type Group = z.infer<typeof Group>;
 

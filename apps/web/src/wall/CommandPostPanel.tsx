@@ -3,12 +3,20 @@ import type { IncidentState } from "@muster/engine";
 import type { PostRef } from "@muster/protocol";
 import { useFormat } from "../lib/format.ts";
 import { useNames } from "../lib/names.ts";
+import { usePlan } from "../lib/PlanContext.tsx";
 
 /** The command post: commander, first deputy, and each group's answer. */
 export function CommandPostPanel({ incident }: { incident: IncidentState }) {
   const { t } = useTranslation();
   const names = useNames();
+  const format = useFormat();
+  const { plan } = usePlan();
   const post = incident.commandPost;
+  // Who leads each group, as the plan names the post.
+  const leadOf = (id: string) => {
+    const lead = plan.groups.find((g) => g.id === id)?.lead;
+    return lead ? format.name(lead) : "";
+  };
 
   if (!post) {
     return (
@@ -40,6 +48,11 @@ export function CommandPostPanel({ incident }: { incident: IncidentState }) {
             >
               <span aria-hidden>{acknowledged ? "✔" : "○"}</span>
               {names.group(group.group)}
+              {leadOf(group.group) && (
+                <span className="group-lead" title={leadOf(group.group)}>
+                  {leadOf(group.group)}
+                </span>
+              )}
             </li>
           );
         })}
