@@ -73,6 +73,8 @@ console.log(`${"measure".padEnd(w0)}  ${"Muster".padEnd(w1)}  baseline`);
 for (const [a, b, c] of rows)
   console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
 console.log(
-  `\n${fanout.clients} clients, ${fanout.rounds} rounds; ${appends.commands} commands, ${appends.in_flight} in flight; written to bench/results.json`,
+  `\n${fanout.clients} clients, ${fanout.rounds} rounds; ` +
+    `${appends.commands} commands, ${appends.in_flight} in flight; ` +
+    "written to bench/results.json",
 );
 process.exit(0);

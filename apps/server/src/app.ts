@@ -14,12 +14,13 @@ import fastifyStatic from "@fastify/static";
 import { Server } from "socket.io";
 import type { Logger as PinoLogger } from "pino";
 import { z } from "zod";
-import { badRequest, errorCatalogue, toMusterError } from "@muster/protocol";
+import { badRequest, errorCatalogue } from "@muster/protocol";
 import type { IncidentService } from "@muster/engine";
 import type { Plan } from "@muster/plan";
 import type { EventStore } from "@muster/store";
 import { guardSockets, registerHttpDefences } from "./defences.ts";
 import { attachGateway, runCommand } from "./gateway.ts";
+import { refuse } from "./refuse.ts";
 import { registerReportRoutes } from "./reportRoutes.ts";
 import type { DrillHost } from "./drills/drillHost.ts";
 import { registerDrillRoutes } from "./drills/drillRoutes.ts";
@@ -110,9 +111,7 @@ export function buildApp(options: AppOptions): {
       return;
     }
     request.log.error({ err }, "request failed");
-    void reply
-      .status(500)
-      .send({ ok: false, error: toMusterError(err).toWire() });
+    void refuse(reply, err);
   });
 
   app.get("/healthz", () => ({ ok: true }));
@@ -134,10 +133,7 @@ export function buildApp(options: AppOptions): {
   app.get("/api/events", async (request, reply) => {
     const parsed = EventsQuery.safeParse(request.query);
     if (!parsed.success) {
-      return reply.status(400).send({
-        ok: false,
-        error: badRequest(parsed.error, "query").toWire(),
-      });
+      return refuse(reply, badRequest(parsed.error, "query"));
     }
     const { after, limit } = parsed.data;
     return { ok: true, events: await store.readAfter(after, limit) };

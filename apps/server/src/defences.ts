@@ -3,6 +3,7 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { Server, Socket } from "socket.io";
 import type { Logger } from "@muster/engine";
+import { MusterError } from "@muster/protocol";
 
 /** Requests per minute one client address may make over HTTP. */
 const HTTP_REQUESTS_PER_MINUTE = 600;
@@ -56,11 +57,10 @@ export function registerHttpDefences(
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       ok: false,
-      error: {
-        code: "RATE_LIMITED",
-        path: "",
-        message: `too many requests: at most ${ctx.max} a minute`,
-      },
+      error: new MusterError(
+        "RATE_LIMITED",
+        `too many requests: at most ${ctx.max} a minute`,
+      ).toWire(),
     }),
   });
 }

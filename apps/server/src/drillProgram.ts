@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { programme, type DrillRecordInput } from "@muster/drill";
 import { loadPlan } from "@muster/plan/load";
 import { MusterError } from "@muster/protocol";
+import { yearIn } from "@muster/plan";
 
 /** Reads every `drills/<run>/record.json` the server wrote. */
 export function readDrillRecords(dataDir: string): DrillRecordInput[] {
@@ -28,12 +29,7 @@ export function runProgramCommand(flags: {
   const plan = loadPlan(flags.plan);
   const year =
     flags.year === undefined
-      ? Number(
-          new Intl.DateTimeFormat("en", {
-            timeZone: plan.timezone,
-            year: "numeric",
-          }).format(Date.now()),
-        )
+      ? yearIn(plan.timezone, Date.now())
       : Number(flags.year);
   if (!Number.isInteger(year) || year < 2000 || year > 9999) {
     throw new MusterError(

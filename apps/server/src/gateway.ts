@@ -1,6 +1,7 @@
 import type { Server, Socket } from "socket.io";
 import {
   Command,
+  MusterError,
   Subscribe,
   badRequest,
   socketEvents,
@@ -76,15 +77,13 @@ export function attachGateway(
     socket.use((packet, next) => {
       const bytes = Buffer.byteLength(JSON.stringify(packet.slice(1)) ?? "");
       if (bytes > MAX_MESSAGE_BYTES) {
-        const ack = lastFunction<{ ok: false; error: WireError }>(packet);
-        ack?.({
-          ok: false,
-          error: {
-            code: "BAD_REQUEST",
-            path: "",
-            message: `message too large: ${bytes} bytes, at most ${MAX_MESSAGE_BYTES}`,
-          },
-        });
+        refusePacket(
+          packet,
+          new MusterError(
+            "BAD_REQUEST",
+            `message too large: ${bytes} bytes, at most ${MAX_MESSAGE_BYTES}`,
+          ),
+        );
         return;
       }
       if (admit(socket)) {
@@ -94,15 +93,13 @@ export function attachGateway(
       }
       if (!warned) log.warn(socketLog, "socket over its message budget");
       warned = true;
-      const ack = lastFunction<{ ok: false; error: WireError }>(packet);
-      ack?.({
-        ok: false,
-        error: {
-          code: "RATE_LIMITED",
-          path: "",
-          message: "too many messages: slow down and retry",
-        },
-      });
+      refusePacket(
+        packet,
+        new MusterError(
+          "RATE_LIMITED",
+          "too many messages: slow down and retry",
+        ),
+      );
     });
 
     socket.on(socketEvents.clock, (...args: unknown[]) => {
@@ -125,13 +122,14 @@ export function attachGateway(
           ? await store.readAfter(after - 1, 1)
           : [];
       if (atAfter && atAfter.at !== lastAt) {
+        const message =
+          `the event at position ${after} is not the client's: ` +
+          "this server's log differs";
         ack({
           ok: false,
-          error: {
-            code: "BAD_REQUEST",
+          error: new MusterError("BAD_REQUEST", message, {
             path: "after",
-            message: `the event at position ${after} is not the client's: this server's log differs`,
-          },
+          }).toWire(),
         });
         return;
       }
@@ -140,11 +138,11 @@ export function attachGateway(
         // (a store restored from an older backup, or a forged position).
         ack({
           ok: false,
-          error: {
-            code: "BAD_REQUEST",
-            path: "after",
-            message: `position ${after} is beyond the last event, ${last}`,
-          },
+          error: new MusterError(
+            "BAD_REQUEST",
+            `position ${after} is beyond the last event, ${last}`,
+            { path: "after" },
+          ).toWire(),
         });
         return;
       }
@@ -196,6 +194,12 @@ export async function runCommand(
     log.error({ err }, "command failed");
     return { ok: false, error: error.toWire() };
   }
+}
+
+/** Answers a refused packet's acknowledgement, if it asked for one. */
+function refusePacket(packet: unknown[], error: MusterError): void {
+  const ack = lastFunction<{ ok: false; error: WireError }>(packet);
+  ack?.({ ok: false, error: error.toWire() });
 }
 
 function lastFunction<T>(args: unknown[]): Ack<T> | undefined {

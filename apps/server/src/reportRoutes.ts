@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import {
   incidentReport,
@@ -8,25 +8,15 @@ import {
   reportLangs,
 } from "@muster/drill";
 import type { Plan } from "@muster/plan";
-import {
-  IncidentId,
-  MusterError,
-  badRequest,
-  errorCatalogue,
-} from "@muster/protocol";
+import { IncidentId, MusterError, badRequest } from "@muster/protocol";
 import type { EventStore } from "@muster/store";
+import { refuse } from "./refuse.ts";
 
 const Params = z.strictObject({
   id: IncidentId,
   format: z.enum(["json", "html", "csv"]),
 });
 const Query = z.object({ lang: z.enum(reportLangs).default("zh-CN") });
-
-function refuse(reply: FastifyReply, error: MusterError) {
-  return reply
-    .status(errorCatalogue[error.code].status)
-    .send({ ok: false, error: error.toWire() });
-}
 
 /**
  * `GET /api/incidents/:id/report.json|html|csv`: the after-action report

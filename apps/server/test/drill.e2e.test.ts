@@ -1,76 +1,65 @@
-import { rmSync } from "node:fs";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "./browser.ts";
-import { startServer, tempDir, type ServerProcess } from "./serverProcess.ts";
+import { expect, test } from "vitest";
+import { useE2e } from "./e2eHarness.ts";
 
-const dataDir = tempDir();
-let server: ServerProcess;
-let browser: Browser;
+const e2e = useE2e();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ dataDir }),
-    launchChromium(),
-  ]);
-});
+test(
+  "the drill console starts, pauses, speeds up and ends a drill, " +
+    "and a tablet sees its EXERCISE dispatch",
+  async () => {
+    const page = await e2e.browser.newPage({
+      viewport: { width: 1600, height: 1000 },
+    });
+    await page.goto(`${e2e.server.url}/drill?lang=en`);
+    await page.getByTestId("drill-page").waitFor();
+    await page
+      .getByTestId("drill-scenario")
+      .selectOption("level-i-public-safety.yaml");
+    await page.getByTestId("drill-start").click();
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+    await expect
+      .poll(() => page.getByTestId("drill-status").textContent())
+      .toMatch(/running|进行中/);
+    expect(await page.getByTestId("exercise-banner").textContent()).toContain(
+      "EXERCISE",
+    );
+    await page.getByTestId("drill-tier-police").waitFor();
 
-test("the drill console starts, pauses, speeds up and ends a drill, and a tablet sees its EXERCISE dispatch", async () => {
-  const page = await browser.newPage({
-    viewport: { width: 1600, height: 1000 },
-  });
-  await page.goto(`${server.url}/drill?lang=en`);
-  await page.getByTestId("drill-page").waitFor();
-  await page
-    .getByTestId("drill-scenario")
-    .selectOption("level-i-public-safety.yaml");
-  await page.getByTestId("drill-start").click();
+    // A unit played live sees its drill dispatch, marked EXERCISE.
+    const tablet = await e2e.browser.newPage();
+    await tablet.goto(`${e2e.server.url}/unit/WH-S2`);
+    const banner = tablet.getByTestId("drill-dispatch-banner");
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.textContent()).toContain("EXERCISE");
+    await tablet.getByTestId("drill-unit.acknowledge").click();
+    await tablet.getByTestId("drill-unit.enRoute").waitFor({ timeout: 10_000 });
 
-  await expect
-    .poll(() => page.getByTestId("drill-status").textContent())
-    .toMatch(/running|进行中/);
-  expect(await page.getByTestId("exercise-banner").textContent()).toContain(
-    "EXERCISE",
-  );
-  await page.getByTestId("drill-tier-police").waitFor();
+    await page.getByTestId("drill-pause").click();
+    await expect
+      .poll(() => page.getByTestId("drill-status").textContent())
+      .toMatch(/paused|已暂停/);
+    await page.getByTestId("drill-resume").click();
+    await page.getByTestId("drill-speed-30").click();
+    await expect
+      .poll(() => page.getByTestId("drill-current-speed").textContent())
+      .toBe("30×");
 
-  // A unit played live sees its drill dispatch, marked EXERCISE.
-  const tablet = await browser.newPage();
-  await tablet.goto(`${server.url}/unit/WH-S2`);
-  const banner = tablet.getByTestId("drill-dispatch-banner");
-  await banner.waitFor({ timeout: 10_000 });
-  expect(await banner.textContent()).toContain("EXERCISE");
-  await tablet.getByTestId("drill-unit.acknowledge").click();
-  await tablet.getByTestId("drill-unit.enRoute").waitFor({ timeout: 10_000 });
-
-  await page.getByTestId("drill-pause").click();
-  await expect
-    .poll(() => page.getByTestId("drill-status").textContent())
-    .toMatch(/paused|已暂停/);
-  await page.getByTestId("drill-resume").click();
-  await page.getByTestId("drill-speed-30").click();
-  await expect
-    .poll(() => page.getByTestId("drill-current-speed").textContent())
-    .toBe("30×");
-
-  await page.getByTestId("drill-end").click();
-  await expect
-    .poll(() => page.getByTestId("drill-status").textContent())
-    .toMatch(/ended|已结束/);
-  const report = await page.request.get(`${server.url}/api/drill/report.json`);
-  const json = (await report.json()) as {
-    exercise: boolean;
-    units: { callsign: string; live: boolean; answer: string }[];
-  };
-  expect(json.exercise).toBe(true);
-  expect(json.units.find((u) => u.callsign === "WH-S2")).toMatchObject({
-    live: true,
-    answer: "inTime",
-  });
-}, 120_000);
+    await page.getByTestId("drill-end").click();
+    await expect
+      .poll(() => page.getByTestId("drill-status").textContent())
+      .toMatch(/ended|已结束/);
+    const report = await page.request.get(
+      `${e2e.server.url}/api/drill/report.json`,
+    );
+    const json = (await report.json()) as {
+      exercise: boolean;
+      units: { callsign: string; live: boolean; answer: string }[];
+    };
+    expect(json.exercise).toBe(true);
+    expect(json.units.find((u) => u.callsign === "WH-S2")).toMatchObject({
+      live: true,
+      answer: "inTime",
+    });
+  },
+  120_000,
+);

@@ -1,37 +1,10 @@
-import { rmSync } from "node:fs";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "./browser.ts";
-import {
-  startServer,
-  tempDir,
-  TestClient,
-  type ServerProcess,
-} from "./serverProcess.ts";
+import { expect, test } from "vitest";
+import { useE2e } from "./e2eHarness.ts";
 
-const dataDir = tempDir();
-let server: ServerProcess;
-let browser: Browser;
-let operator: TestClient;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ dataDir }),
-    launchChromium(),
-  ]);
-  operator = new TestClient(server.url);
-  await operator.subscribe(0);
-});
-
-afterAll(async () => {
-  operator?.close();
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const e2e = useE2e();
 
 test("a step ticked off on the console shows on the wall; the closed incident's report is served", async () => {
-  const reported = await operator.send({
+  const reported = await e2e.operator.send({
     type: "incident.report",
     commandId: "e2e-playbook-000001",
     place: { name: "工业园区门口", position: { lat: 30.548, lon: 120.995 } },
@@ -43,29 +16,31 @@ test("a step ticked off on the console shows on the wall; the closed incident's 
   if (!reported.ok) return;
   const id = reported.incidentId;
 
-  const consolePage = await browser.newPage({
+  const consolePage = await e2e.browser.newPage({
     viewport: { width: 1600, height: 1000 },
   });
-  await consolePage.goto(`${server.url}/console`);
+  await consolePage.goto(`${e2e.server.url}/console`);
   await consolePage.getByTestId("console-playbook").waitFor();
   const step = consolePage.getByTestId("console-step-confirm-facts");
   expect(await step.getAttribute("data-status")).toBe("open");
   await consolePage.getByTestId("step-complete-confirm-facts").click();
   await expect.poll(() => step.getAttribute("data-status")).toBe("done");
 
-  const wall = await browser.newPage({
+  const wall = await e2e.browser.newPage({
     viewport: { width: 1920, height: 1080 },
   });
-  await wall.goto(`${server.url}/wall`);
+  await wall.goto(`${e2e.server.url}/wall`);
   await expect
     .poll(() => wall.getByTestId("wall-steps-done").textContent())
     .toContain("1/7");
 
   // Before closing there is no report; after, in three formats.
-  const early = await fetch(`${server.url}/api/incidents/${id}/report.json`);
+  const early = await fetch(
+    `${e2e.server.url}/api/incidents/${id}/report.json`,
+  );
   expect(early.status).toBe(409);
   for (const type of ["incident.resolve", "incident.close"]) {
-    const r = await operator.send({
+    const r = await e2e.operator.send({
       type,
       commandId: `e2e-playbook-${type.replace(".", "-")}`,
       incidentId: id,
@@ -73,21 +48,21 @@ test("a step ticked off on the console shows on the wall; the closed incident's 
     expect(r.ok).toBe(true);
   }
   const json = (await (
-    await fetch(`${server.url}/api/incidents/${id}/report.json`)
+    await fetch(`${e2e.server.url}/api/incidents/${id}/report.json`)
   ).json()) as { exercise: boolean; steps: { step: string; result: string }[] };
   expect(json.exercise).toBe(false);
   expect(json.steps.find((s) => s.step === "confirm-facts")?.result).toBe(
     "done",
   );
   const csv = await (
-    await fetch(`${server.url}/api/incidents/${id}/report.csv`)
+    await fetch(`${e2e.server.url}/api/incidents/${id}/report.csv`)
   ).text();
   expect(csv.split("\r\n")[0]).toBe(
     "exercise,incident,seq,position,utc,local,type,details",
   );
   expect(csv).toContain(",step.completed,");
   const html = await fetch(
-    `${server.url}/api/incidents/${id}/report.html?lang=en`,
+    `${e2e.server.url}/api/incidents/${id}/report.html?lang=en`,
   );
   expect(html.headers.get("content-type")).toContain("text/html");
   expect(await html.text()).toContain("Incident evaluation");

@@ -1,44 +1,18 @@
-import { rmSync } from "node:fs";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import type { StoredEvent } from "@muster/protocol";
-import { launchChromium } from "./browser.ts";
-import {
-  startServer,
-  tempDir,
-  TestClient,
-  type ServerProcess,
-} from "./serverProcess.ts";
+import { useE2e } from "./e2eHarness.ts";
 
 type Dispatched = Extract<StoredEvent, { type: "unit.dispatched" }>;
 type Acknowledged = Extract<StoredEvent, { type: "unit.acknowledged" }>;
 
-const dataDir = tempDir();
-let server: ServerProcess;
-let browser: Browser;
-let operator: TestClient;
+const e2e = useE2e();
 let reports = 0;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ dataDir }),
-    launchChromium(),
-  ]);
-  operator = new TestClient(server.url);
-  await operator.subscribe(0);
-});
-
-afterAll(async () => {
-  operator?.close();
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 /** Reports an incident from the command post; its police tier goes out. */
 async function reportIncident(): Promise<{ incidentId: string }> {
   reports += 1;
-  const result = await operator.send({
+  const result = await e2e.operator.send({
     type: "incident.report",
     commandId: `unit-e2e-report-${reports}`,
     place: {
@@ -55,7 +29,7 @@ async function reportIncident(): Promise<{ incidentId: string }> {
 
 /** The first police unit dispatched to an incident. */
 async function policeUnit(incidentId: string): Promise<string> {
-  const event = (await operator.waitFor(
+  const event = (await e2e.operator.waitFor(
     (e) =>
       e.type === "unit.dispatched" &&
       e.incidentId === incidentId &&
@@ -67,7 +41,7 @@ async function policeUnit(incidentId: string): Promise<string> {
 /** A callsign of the plan's police tier not dispatched yet. */
 async function idlePoliceUnit(page: Page): Promise<string> {
   const busy = new Set(
-    operator.events
+    e2e.operator.events
       .filter((e): e is Dispatched => e.type === "unit.dispatched")
       .map((e) => e.data.callsign),
   );
@@ -83,14 +57,14 @@ async function idlePoliceUnit(page: Page): Promise<string> {
 }
 
 test("a dispatch from the command post takes the tablet's screen without a reload", async () => {
-  const context = await browser.newContext({
+  const context = await e2e.browser.newContext({
     viewport: { width: 1280, height: 800 },
     hasTouch: true,
   });
   const tablet = await context.newPage();
-  await tablet.goto(`${server.url}/`);
+  await tablet.goto(`${e2e.server.url}/`);
   const callsign = await idlePoliceUnit(tablet);
-  await tablet.goto(`${server.url}/unit/${callsign}`);
+  await tablet.goto(`${e2e.server.url}/unit/${callsign}`);
   await tablet.getByTestId("unit-standing-by").waitFor();
   await tablet.getByTestId("btn-go-on-duty").tap();
   await tablet.getByTestId("on-duty").waitFor();
@@ -144,13 +118,13 @@ function cachedPosition(page: Page): Promise<number> {
 }
 
 test("a tablet reopened offline shows its dispatch and keeps the tap, once", async () => {
-  const context = await browser.newContext({
+  const context = await e2e.browser.newContext({
     viewport: { width: 800, height: 1280 },
     hasTouch: true,
   });
   const { incidentId } = await reportIncident();
   const callsign = await policeUnit(incidentId);
-  const dispatched = operator.events.find(
+  const dispatched = e2e.operator.events.find(
     (e) =>
       e.type === "unit.dispatched" &&
       e.incidentId === incidentId &&
@@ -160,7 +134,7 @@ test("a tablet reopened offline shows its dispatch and keeps the tap, once", asy
   // The first visit, online: the service worker installs and takes over,
   // and the dispatch is kept on the device.
   const first = await context.newPage();
-  await first.goto(`${server.url}/unit/${callsign}`);
+  await first.goto(`${e2e.server.url}/unit/${callsign}`);
   await first.getByTestId("dispatch-alert").waitFor({ timeout: 15_000 });
   await first.waitForFunction(
     () => document.documentElement.dataset.offlineReady === "true",
@@ -176,7 +150,7 @@ test("a tablet reopened offline shows its dispatch and keeps the tap, once", asy
   // marked as such, and takes the tap.
   await context.setOffline(true);
   const offline = await context.newPage();
-  await offline.goto(`${server.url}/unit/${callsign}`);
+  await offline.goto(`${e2e.server.url}/unit/${callsign}`);
   const alert = offline.getByTestId("dispatch-alert");
   await alert.waitFor({ timeout: 15_000 });
   await expect
@@ -200,7 +174,7 @@ test("a tablet reopened offline shows its dispatch and keeps the tap, once", asy
   await offline.close();
 
   const again = await context.newPage();
-  await again.goto(`${server.url}/unit/${callsign}`);
+  await again.goto(`${e2e.server.url}/unit/${callsign}`);
   await again.getByTestId("unit-page").waitFor({ timeout: 15_000 });
   const press = again.getByTestId("unit-command-status").first();
   await expect.poll(() => press.getAttribute("data-state")).toBe("pending");
@@ -212,7 +186,7 @@ test("a tablet reopened offline shows its dispatch and keeps the tap, once", asy
     .toBe("confirmed");
 
   const acks = () =>
-    operator.events.filter(
+    e2e.operator.events.filter(
       (e): e is Acknowledged =>
         e.type === "unit.acknowledged" &&
         e.incidentId === incidentId &&

@@ -1,44 +1,17 @@
-import { rmSync } from "node:fs";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { Browser } from "playwright-core";
+import { expect, test } from "vitest";
 import type { StoredEvent } from "@muster/protocol";
-import { launchChromium } from "./browser.ts";
-import {
-  startServer,
-  tempDir,
-  TestClient,
-  type ServerProcess,
-} from "./serverProcess.ts";
+import { useE2e } from "./e2eHarness.ts";
 
-const dataDir = tempDir();
-let server: ServerProcess;
-let browser: Browser;
-let operator: TestClient;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ dataDir }),
-    launchChromium(),
-  ]);
-  operator = new TestClient(server.url);
-  await operator.subscribe(0);
-});
-
-afterAll(async () => {
-  operator?.close();
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const e2e = useE2e();
 
 test("a unit acknowledged on its tablet changes on the wall without a reload", async () => {
-  const wall = await browser.newPage({
+  const wall = await e2e.browser.newPage({
     viewport: { width: 1920, height: 1080 },
   });
-  await wall.goto(`${server.url}/wall`);
+  await wall.goto(`${e2e.server.url}/wall`);
   await wall.getByTestId("wall").waitFor();
 
-  const reported = await operator.send({
+  const reported = await e2e.operator.send({
     type: "incident.report",
     commandId: "e2e-report-000001",
     place: {
@@ -51,7 +24,7 @@ test("a unit acknowledged on its tablet changes on the wall without a reload", a
   });
   expect(reported.ok).toBe(true);
   if (!reported.ok) return;
-  const dispatched = (await operator.waitFor(
+  const dispatched = (await e2e.operator.waitFor(
     (e) => e.type === "unit.dispatched" && e.data.tier === "police",
   )) as Extract<StoredEvent, { type: "unit.dispatched" }>;
   const callsign = dispatched.data.callsign;
@@ -81,11 +54,11 @@ test("a unit acknowledged on its tablet changes on the wall without a reload", a
     );
   await expect.poll(unitStatus).toBe("dispatched");
 
-  const tablet = await browser.newPage({
+  const tablet = await e2e.browser.newPage({
     viewport: { width: 1280, height: 800 },
     hasTouch: true,
   });
-  await tablet.goto(`${server.url}/unit/${callsign}`);
+  await tablet.goto(`${e2e.server.url}/unit/${callsign}`);
   await tablet.getByTestId("dispatch").waitFor();
   await tablet.getByTestId("btn-acknowledge").tap();
 
@@ -98,7 +71,7 @@ test("a unit acknowledged on its tablet changes on the wall without a reload", a
         .getAttribute("data-state"),
     )
     .toBe("confirmed");
-  const acks = (await operator.waitFor(
+  const acks = (await e2e.operator.waitFor(
     (e) => e.type === "unit.acknowledged",
   )) as Extract<StoredEvent, { type: "unit.acknowledged" }>;
   expect(acks.data.callsign).toBe(callsign);

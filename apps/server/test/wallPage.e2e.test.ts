@@ -1,17 +1,11 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import type { StoredEvent } from "@muster/protocol";
-import { launchChromium } from "./browser.ts";
-import {
-  startServer,
-  tempDir,
-  TestClient,
-  writeFastPlan,
-  type ServerProcess,
-} from "./serverProcess.ts";
+import { useE2e } from "./e2eHarness.ts";
+import { tempDir, writeFastPlan } from "./serverProcess.ts";
 
 // Screenshots of both layouts in both languages land here on every run;
 // the README shows copies of them.
@@ -22,9 +16,7 @@ const dataDir = tempDir();
 // Tier n's clock is 20·n seconds: the police tier goes late within the
 // test while the others still run, as on a real wall mid-response.
 const planFile = writeFastPlan(dataDir, 20);
-let server: ServerProcess;
-let browser: Browser;
-let operator: TestClient;
+const e2e = useE2e({ dataDir, planFile });
 let levelOne: string;
 
 const sizes = [
@@ -36,7 +28,7 @@ let reports = 0;
 
 async function report(headcount: number, conduct: string, name: string) {
   reports += 1;
-  const result = await operator.send({
+  const result = await e2e.operator.send({
     type: "incident.report",
     commandId: `wall-report-${String(reports).padStart(6, "0")}`,
     place: { name, position: { lat: 30.552, lon: 120.985 } },
@@ -52,39 +44,26 @@ async function openWall(
   size: { width: number; height: number },
   language = "zh-CN",
 ): Promise<Page> {
-  const page = await browser.newPage({ viewport: size });
+  const page = await e2e.browser.newPage({ viewport: size });
   await page.addInitScript((lang) => {
     localStorage.setItem("muster.language", lang);
   }, language);
-  await page.goto(`${server.url}/wall`);
+  await page.goto(`${e2e.server.url}/wall`);
   await page.getByTestId("wall").waitFor();
   return page;
 }
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  [server, browser] = await Promise.all([
-    startServer({ dataDir, planFile }),
-    launchChromium(),
-  ]);
-  operator = new TestClient(server.url);
-  await operator.subscribe(0);
   await report(30, "tendency", "海滨路 工业园区门口");
   levelOne = await report(150, "tendency", "望海广场 县政府门前");
-});
-
-afterAll(async () => {
-  operator?.close();
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("the wall", () => {
   test("a tier's countdown turns late at its deadline, with an alert", async () => {
     const wall = await openWall(sizes[0]);
     const police = wall.getByTestId("tier-police");
-    const deadline = (await operator.waitFor(
+    const deadline = (await e2e.operator.waitFor(
       (e) =>
         e.type === "tier.dispatched" &&
         e.incidentId === levelOne &&
@@ -117,10 +96,10 @@ describe("the wall", () => {
     const alert = wall.getByTestId(`wall-alert-${levelOne}-incident.levelI`);
     await alert.waitFor();
 
-    const desk = await browser.newPage({
+    const desk = await e2e.browser.newPage({
       viewport: { width: 1600, height: 1000 },
     });
-    await desk.goto(`${server.url}/console`);
+    await desk.goto(`${e2e.server.url}/console`);
     await desk.getByTestId(`console-incident-${levelOne}`).click();
     await desk.getByTestId("alert-ack-incident.levelI").click();
 

@@ -1,5 +1,5 @@
 import { levels, type Level } from "@muster/protocol";
-import type { Plan } from "@muster/plan";
+import { yearIn, type Plan } from "@muster/plan";
 
 /** The plan's minimum of drills a year (§8: at least three). */
 export const DRILLS_PER_YEAR = 3;
@@ -31,14 +31,6 @@ export interface Programme {
   levels: { level: Level; lastDrilled: string | null; thisYear: boolean }[];
 }
 
-function yearOf(iso: string, timeZone: string): number {
-  return Number(
-    new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }).format(
-      Date.parse(iso),
-    ),
-  );
-}
-
 /**
  * The drills completed on the server in `year` against the minimum, and
  * for each playbook and graded level when it was last drilled (up to the
@@ -56,11 +48,11 @@ export function programme(
 ): Programme {
   const zone = plan.timezone;
   const counted = records
-    .filter((r) => r.counts && yearOf(r.startedAt, zone) <= year)
+    .filter((r) => r.counts && yearIn(zone, r.startedAt) <= year)
     .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   const levelOf = (r: DrillRecordInput) => r.levelReached ?? r.expectedLevel;
   const completed = counted
-    .filter((r) => yearOf(r.startedAt, zone) === year)
+    .filter((r) => yearIn(zone, r.startedAt) === year)
     .map((r) => ({
       drillRunId: r.drillRunId,
       startedAt: r.startedAt,
@@ -70,7 +62,7 @@ export function programme(
   const last = (match: (r: DrillRecordInput) => boolean) =>
     counted.filter(match).at(-1)?.startedAt ?? null;
   const inYear = (at: string | null) =>
-    at !== null && yearOf(at, zone) === year;
+    at !== null && yearIn(zone, at) === year;
 
   return {
     year,

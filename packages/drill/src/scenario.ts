@@ -7,8 +7,8 @@ import {
   Level,
   PlanId,
 } from "@muster/protocol";
+import { describeValue } from "@muster/plan";
 import { parseDuration } from "./duration.ts";
-import { describeValue } from "./zodMessages.ts";
 
 const OFFSET_HINT = 'an offset like "0s", "90s", "4m" or "1m30s"';
 

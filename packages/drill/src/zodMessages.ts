@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { describeValue, finishMessage } from "@muster/plan";
 import { formatPath } from "@muster/protocol";
 
 /**
@@ -7,24 +8,6 @@ import { formatPath } from "@muster/protocol";
  */
 
 type RawIssue = z.core.$ZodRawIssue;
-
-/** Names a value from the file the way its author would. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (typeof value === "string") {
-    const text = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return JSON.stringify(text);
-  }
-  if (Array.isArray(value)) {
-    return `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
-  }
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "number" || typeof value === "boolean") {
-    return String(value);
-  }
-  return typeof value;
-}
 
 const KINDS: Record<string, string> = {
   number: "a number",
@@ -94,7 +77,7 @@ export interface Problem {
 
 /**
  * Turns zod issues into problems, one per unknown field, with the value
- * found added to messages the schema set without it.
+ * found added to messages the schema set without it (as plan files do).
  */
 export function problemsOf(error: z.ZodError): Problem[] {
   const out: Problem[] = [];
@@ -108,12 +91,7 @@ export function problemsOf(error: z.ZodError): Problem[] {
       }
       continue;
     }
-    const complete = /\bgot\b|^missing/.test(issue.message);
-    const message =
-      complete || issue.input === undefined
-        ? issue.message
-        : `${issue.message}, got ${describeValue(issue.input)}`;
-    out.push({ path: formatPath(issue.path), message });
+    out.push({ path: formatPath(issue.path), message: finishMessage(issue) });
   }
   return out;
 }

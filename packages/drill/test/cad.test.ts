@@ -52,54 +52,58 @@ describe("importCad", () => {
     expect(nearestRank([], 0.5)).toBeNull();
   });
 
-  it("counts intervals per unit, leaves cancelled units out of travel and total, and dirty rows and outliers out of everything", () => {
-    const text = csv([
-      // received 10:00:00 for every unit of call 1
-      ["1", "E1", "10:00:00", "10:01:00", "10:02:00", "10:06:00"],
-      ["1", "E2", "10:00:00", "10:01:30", "10:03:00", "10:09:00"],
-      ["1", "T1", "10:00:00", "10:05:00", "10:06:00", ""], // cancelled
-      // call 2: a negative interval (on scene before response): dirty
-      ["2", "E3", "11:00:00", "11:01:00", "11:05:00", "11:04:00"],
-      // call 3: an unparseable time: dirty
-      ["3", "E4", "09:00:00", "noon", "09:02:00", "09:05:00"],
-      // call 4: travel 01:02→04:22 = 12 000 s and total 01:00→04:22 =
-      // 12 120 s, both over 3 h (10 800 s): outliers, left out
-      ["4", "E5", "01:00:00", "01:01:00", "01:02:00", "04:22:00"],
-    ]);
-    const { stats, scenarios } = importCad(text, "t.csv", "UTC");
+  it(
+    "counts intervals per unit, leaves cancelled units out of travel " +
+      "and total, and dirty rows and outliers out of everything",
+    () => {
+      const text = csv([
+        // received 10:00:00 for every unit of call 1
+        ["1", "E1", "10:00:00", "10:01:00", "10:02:00", "10:06:00"],
+        ["1", "E2", "10:00:00", "10:01:30", "10:03:00", "10:09:00"],
+        ["1", "T1", "10:00:00", "10:05:00", "10:06:00", ""], // cancelled
+        // call 2: a negative interval (on scene before response): dirty
+        ["2", "E3", "11:00:00", "11:01:00", "11:05:00", "11:04:00"],
+        // call 3: an unparseable time: dirty
+        ["3", "E4", "09:00:00", "noon", "09:02:00", "09:05:00"],
+        // call 4: travel 01:02→04:22 = 12 000 s and total 01:00→04:22 =
+        // 12 120 s, both over 3 h (10 800 s): outliers, left out
+        ["4", "E5", "01:00:00", "01:01:00", "01:02:00", "04:22:00"],
+      ]);
+      const { stats, scenarios } = importCad(text, "t.csv", "UTC");
 
-    expect(stats).toMatchObject({ calls: 2, units: 4, dirtyRows: 2 });
-    expect(stats.cancelled).toBe(1);
-    expect(stats.outliers).toEqual([
-      { call: "4", unit: "E5", interval: "travel", seconds: 12_000 },
-      { call: "4", unit: "E5", interval: "total", seconds: 12_120 },
-    ]);
-    // call processing: E1 60, E2 90, T1 300, E5 60 → sorted 60 60 90 300
-    expect(stats.intervals.callProcessing).toEqual({
-      n: 4,
-      median: 60,
-      p90: 300,
-    });
-    // turnout: E1 60, E2 90, T1 60, E5 60 → 60 60 60 90
-    expect(stats.intervals.turnout).toEqual({ n: 4, median: 60, p90: 90 });
-    // travel: E1 240, E2 360 (T1 cancelled, E5 outlier)
-    expect(stats.intervals.travel).toEqual({ n: 2, median: 240, p90: 360 });
-    // total: E1 360, E2 540
-    expect(stats.intervals.total).toEqual({ n: 2, median: 360, p90: 540 });
+      expect(stats).toMatchObject({ calls: 2, units: 4, dirtyRows: 2 });
+      expect(stats.cancelled).toBe(1);
+      expect(stats.outliers).toEqual([
+        { call: "4", unit: "E5", interval: "travel", seconds: 12_000 },
+        { call: "4", unit: "E5", interval: "total", seconds: 12_120 },
+      ]);
+      // call processing: E1 60, E2 90, T1 300, E5 60 → sorted 60 60 90 300
+      expect(stats.intervals.callProcessing).toEqual({
+        n: 4,
+        median: 60,
+        p90: 300,
+      });
+      // turnout: E1 60, E2 90, T1 60, E5 60 → 60 60 60 90
+      expect(stats.intervals.turnout).toEqual({ n: 4, median: 60, p90: 90 });
+      // travel: E1 240, E2 360 (T1 cancelled, E5 outlier)
+      expect(stats.intervals.travel).toEqual({ n: 2, median: 240, p90: 360 });
+      // total: E1 360, E2 540
+      expect(stats.intervals.total).toEqual({ n: 2, median: 360, p90: 540 });
 
-    // Waves: E1 and E2 within a minute of each other; T1 four minutes on.
-    const call1 = scenarios.find((s) => s.call === "1")!;
-    expect(call1.tiers.map((t) => [t.id, t.units])).toEqual([
-      ["wave-1", ["E1", "E2"]],
-      ["wave-2", ["T1"]],
-    ]);
-    expect(call1).toMatchObject({
-      kind: "replay",
-      receivedAt: "2019-06-01T10:00:00.000Z",
-      place: { position: { lat: 37.7, lon: -122.4 } },
-    });
-    expect(call1.units.find((u) => u.unit === "T1")?.cancelled).toBe(true);
-  });
+      // Waves: E1 and E2 within a minute of each other; T1 four minutes on.
+      const call1 = scenarios.find((s) => s.call === "1")!;
+      expect(call1.tiers.map((t) => [t.id, t.units])).toEqual([
+        ["wave-1", ["E1", "E2"]],
+        ["wave-2", ["T1"]],
+      ]);
+      expect(call1).toMatchObject({
+        kind: "replay",
+        receivedAt: "2019-06-01T10:00:00.000Z",
+        place: { position: { lat: 37.7, lon: -122.4 } },
+      });
+      expect(call1.units.find((u) => u.unit === "T1")?.cancelled).toBe(true);
+    },
+  );
 
   it("reads the SFFD sample: one replay per call, times in Los Angeles", () => {
     const text = readFileSync(

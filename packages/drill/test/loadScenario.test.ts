@@ -36,7 +36,14 @@ describe("loadScenario", () => {
   test("reads a valid scenario with defaults filled in", () => {
     const file = write(
       "ok.yaml",
-      `${HEAD}injects:\n  - at: 0s\n    report: { headcount: 30, conduct: tendency }\n  - at: 1m\n    resolve: {}\n  - at: 1m30s\n    close: {}\n`,
+      `${HEAD}injects:
+  - at: 0s
+    report: { headcount: 30, conduct: tendency }
+  - at: 1m
+    resolve: {}
+  - at: 1m30s
+    close: {}
+`,
     );
     const scenario = loadScenario(file, plan);
 
@@ -115,7 +122,9 @@ injects:
     const message = failure(file).message;
 
     expect(message).toContain(
-      `${file}: injects[0]: expected exactly one of report, update, unit, group, acceptReplacement, resolve, handToFollowUp, completeStep, close, got report and close`,
+      `${file}: injects[0]: expected exactly one of report, update, unit, ` +
+        "group, acceptReplacement, resolve, handToFollowUp, completeStep, " +
+        "close, got report and close",
     );
     expect(message).toContain(`${file}: injects[1]: expected exactly one of`);
   });
@@ -201,7 +210,12 @@ injects:
   test("refuses a range with the larger number first", () => {
     const file = write(
       "range.yaml",
-      `${HEAD}simulation:\n  ackSeconds: [40, 10]\ninjects:\n  - at: 0s\n    report: { headcount: 30, conduct: tendency }\n`,
+      `${HEAD}simulation:
+  ackSeconds: [40, 10]
+injects:
+  - at: 0s
+    report: { headcount: 30, conduct: tendency }
+`,
     );
     expect(failure(file).message).toContain(
       `${file}: simulation.ackSeconds: expected the smaller number first, like [10, 40]`,
@@ -238,7 +252,14 @@ function escape(text: string): string {
 test("refuses a close before the incident is resolved", () => {
   const file = write(
     "close.yaml",
-    `${HEAD}injects:\n  - at: 0s\n    report: { headcount: 30, conduct: tendency }\n  - at: 5m\n    close: {}\n  - at: 6m\n    resolve: {}\n`,
+    `${HEAD}injects:
+  - at: 0s
+    report: { headcount: 30, conduct: tendency }
+  - at: 5m
+    close: {}
+  - at: 6m
+    resolve: {}
+`,
   );
   expect(failure(file).message).toContain(
     `${file}: injects[1]: expected a resolve or handToFollowUp before close`,

@@ -25,9 +25,12 @@ import { completeTier } from "./tiers.ts";
 
 export type { EngineContext } from "./grading.ts";
 
-/** Extra facts for opening an incident. */
+/**
+ * Extra facts for opening an incident. No incident id: none of the
+ * opening events carries it, so the caller numbers the incident only
+ * once the report is accepted.
+ */
 export interface ReportContext extends EngineContext {
-  incidentId: string;
   drillRunId?: string | undefined;
 }
 
@@ -36,7 +39,7 @@ export interface ReportContext extends EngineContext {
  * (for a graded level) stand up the response to a new incident.
  *
  * @example
- * const events = decideReport(cmd, { plan, nowMs, isBusy, incidentId });
+ * const events = decideReport(cmd, { plan, nowMs, isBusy });
  */
 export function decideReport(
   cmd: CommandOf<"incident.report">,
@@ -86,7 +89,7 @@ export function decideReport(
       ...(ctx.drillRunId ? { drillRunId: ctx.drillRunId } : {}),
     },
   };
-  const draft = new Draft(initialIncidentState(ctx.incidentId, reported), at);
+  const draft = new Draft(initialIncidentState("", reported), at);
   grade(draft, grading, ctx);
   return [reported, ...draft.events];
 }

@@ -6,7 +6,7 @@ import {
   type NewEvent,
   type StoredEvent,
 } from "@muster/protocol";
-import type { Plan } from "@muster/plan";
+import { yearIn, type Plan } from "@muster/plan";
 import type { AppendInput, CommandRecord, EventStore } from "@muster/store";
 import { canonicalJson } from "./canonicalJson.ts";
 import { systemClock, type Clock } from "./clock.ts";
@@ -107,7 +107,8 @@ export class IncidentService {
     this.snapshotEvery = options.snapshotEvery ?? 5000;
     this.isUnavailable = options.isUnavailable ?? (() => false);
     this.prefix =
-      options.incidentIdPrefix ?? ((ms) => yearIn(this.plan.timezone, ms));
+      options.incidentIdPrefix ??
+      ((ms) => String(yearIn(this.plan.timezone, ms)));
   }
 
   /**
@@ -397,15 +398,13 @@ export class IncidentService {
     let before: Snapshot | undefined;
     let events: NewEvent[];
     if (command.type === "incident.report") {
-      const report = { ...ctx, drillRunId: this.drillRunId };
-      // Decide once before numbering, so that a refused report leaves
-      // no gap in the incident numbers.
-      decideReport(command, { ...report, incidentId: "PENDING" });
+      // Decided before numbering, so that a refused report leaves no gap
+      // in the incident numbers.
+      events = decideReport(command, { ...ctx, drillRunId: this.drillRunId });
       const prefix = this.prefix(nowMs);
       const n = (numbers.get(prefix) ?? 0) + 1;
       numbers.set(prefix, n);
       incidentId = `${prefix}-${String(n).padStart(4, "0")}`;
-      events = decideReport(command, { ...report, incidentId });
     } else {
       incidentId = command.incidentId;
       before = this.snapshots.get(incidentId);
@@ -536,22 +535,36 @@ export class IncidentService {
     }
   }
 
+  /**
+   * The world one decision sees. A unit is busy when it works any open
+   * incident (drill or live); the busy set is gathered once per decision,
+   * on first asking, not once per unit considered.
+   */
   private context(nowMs: number): EngineContext {
+    let busy: Set<string> | undefined;
     return {
       plan: this.plan,
       nowMs,
-      isBusy: (callsign) => this.isBusy(callsign),
+      isBusy: (callsign) => {
+        busy ??= this.busyUnits();
+        return busy.has(callsign) || this.isUnavailable(callsign);
+      },
     };
   }
 
-  /** True when the unit works any incident (drill or live) right now. */
-  private isBusy(callsign: string): boolean {
-    if (this.isUnavailable(callsign)) return true;
-    for (const snap of this.snapshots.values()) {
-      const unit = findUnit(snap.context, callsign);
-      if (unit && activeStatuses.includes(unit.status)) return true;
+  /** Callsigns whose latest assignment on some incident is active. */
+  private busyUnits(): Set<string> {
+    const busy = new Set<string>();
+    for (const { context } of this.snapshots.values()) {
+      // Latest assignment first, as findUnit reads it.
+      const seen = new Set<string>();
+      for (const u of [...context.units].reverse()) {
+        if (seen.has(u.callsign)) continue;
+        seen.add(u.callsign);
+        if (activeStatuses.includes(u.status)) busy.add(u.callsign);
+      }
     }
-    return false;
+    return busy;
   }
 
   private arm(incidentId: string): void {
@@ -656,17 +669,4 @@ function notAllowed(
     "COMMAND_REJECTED",
     `${command.type} is not allowed now (${event.type}): ${why}`,
   );
-}
-
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar year at `ms` in the plan's time zone, e.g. "2026". */
-function yearIn(timeZone: string, ms: number): string {
-  // Building a DateTimeFormat costs far more than using one.
-  let format = yearFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en", { timeZone, year: "numeric" });
-    yearFormats.set(timeZone, format);
-  }
-  return format.format(ms);
 }

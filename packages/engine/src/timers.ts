@@ -114,7 +114,7 @@ export function fireTimer(
       callsign: timer.callsign,
       ackDeadline: timer.deadline,
     });
-    offerReplacement(draft, timer.callsign, { ...ctx });
+    offerReplacement(draft, timer.callsign, ctx);
   }
   return draft.events;
 }

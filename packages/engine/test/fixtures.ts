@@ -39,3 +39,4 @@ export class ManualClock implements Clock {
 
 export const T0 = Date.parse("2026-12-04T02:00:00.000Z");
 export const minutes = (n: number) => n * 60_000;
+export const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,8 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { MemoryEventStore, type CommitBatch } from "@muster/store";
 import type { Command } from "@muster/protocol";
-import { IncidentService } from "../src/service.ts";
-import { ManualClock, plan, T0 } from "./fixtures.ts";
+import { startService } from "./harness.ts";
 
 const report = (commandId: string, headcount = 30): Command => ({
   type: "incident.report",
@@ -30,12 +29,7 @@ class CountingStore extends MemoryEventStore {
 
 async function start() {
   const store = new CountingStore();
-  const service = new IncidentService({
-    plan,
-    store,
-    clock: new ManualClock(T0),
-  });
-  await service.start();
+  const { service } = await startService(store);
   return { store, service };
 }
 

@@ -1,4 +1,4 @@
-import { MemoryEventStore } from "@muster/store";
+import { MemoryEventStore, type EventStore } from "@muster/store";
 import type { Command, CommandResult } from "@muster/protocol";
 import { IncidentService } from "../src/service.ts";
 import { ManualClock, plan, T0 } from "./fixtures.ts";
@@ -11,11 +11,17 @@ type Body = Command extends infer C
 
 let counter = 0;
 
-/** A service on a memory store and a hand-moved clock, for one test. */
-export async function startHarness(store = new MemoryEventStore()) {
-  const clock = new ManualClock(T0);
+/** A started service on `store`, its clock moved by hand from `ms`. */
+export async function startService(store: EventStore, ms = T0) {
+  const clock = new ManualClock(ms);
   const service = new IncidentService({ plan, store, clock });
   await service.start();
+  return { clock, service };
+}
+
+/** A service on a memory store and a hand-moved clock, for one test. */
+export async function startHarness(store = new MemoryEventStore()) {
+  const { clock, service } = await startService(store);
 
   const run = async (body: Body, commandId?: string) => {
     counter += 1;

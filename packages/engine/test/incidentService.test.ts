@@ -1,11 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { MemoryEventStore } from "@muster/store";
 import { foldIncidents } from "../src/fold.ts";
-import { IncidentService } from "../src/service.ts";
-import { ManualClock, minutes, plan, T0 } from "./fixtures.ts";
-import { startHarness } from "./harness.ts";
-
-const iso = (ms: number) => new Date(ms).toISOString();
+import { iso, minutes, plan, T0 } from "./fixtures.ts";
+import { startHarness, startService } from "./harness.ts";
 
 describe("grading and dispatch", () => {
   test("a Level III report stands up the III echelon and the four standing tiers", async () => {
@@ -390,12 +387,7 @@ describe("replay", () => {
     });
     await h.advance(minutes(6));
 
-    const rebuilt = new IncidentService({
-      plan,
-      store: h.store,
-      clock: new ManualClock(h.clock.ms),
-    });
-    await rebuilt.start();
+    const { service: rebuilt } = await startService(h.store, h.clock.ms);
     rebuilt.stop();
     const folded = foldIncidents(await h.store.readAfter(0, 10_000));
 
@@ -412,9 +404,10 @@ describe("replay", () => {
     h.service.stop();
 
     // Down for 10 minutes: the police deadline (5 min) passed meanwhile.
-    const clock = new ManualClock(T0 + minutes(10));
-    const restarted = new IncidentService({ plan, store, clock });
-    await restarted.start();
+    const { clock, service: restarted } = await startService(
+      store,
+      T0 + minutes(10),
+    );
     clock.advanceTo(clock.ms);
     await restarted.idle();
     const police = restarted.incident(incidentId)!.tiers[0]!;
@@ -446,12 +439,7 @@ describe("replay", () => {
       readFrom.push(after);
       return store.readAfter(after, limit);
     };
-    const restarted = new IncidentService({
-      plan,
-      store: spy,
-      clock: new ManualClock(h.clock.ms),
-    });
-    await restarted.start();
+    const { service: restarted } = await startService(spy, h.clock.ms);
     restarted.stop();
 
     expect(readFrom[0]).toBe(snapshotAt);

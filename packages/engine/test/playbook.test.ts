@@ -1,10 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { foldIncidents } from "../src/fold.ts";
 import { playbookProgress, stepStatus } from "../src/playbook.ts";
-import { minutes, plan, T0 } from "./fixtures.ts";
+import { iso, minutes, plan, T0 } from "./fixtures.ts";
 import { startHarness } from "./harness.ts";
 
-const iso = (ms: number) => new Date(ms).toISOString();
 const wage = plan.playbooks.find((p) => p.id === "labour-wage")!.steps!;
 
 describe("playbook checklist", () => {

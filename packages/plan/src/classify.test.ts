@@ -2,11 +2,12 @@ import fc from "fast-check";
 import {
   compareLevels,
   conducts,
-  MusterError,
   type Conduct,
   type Level,
+  type MusterError,
 } from "@muster/protocol";
 import { beforeAll, describe, expect, it } from "vitest";
+import { refusal } from "../test/helpers.ts";
 import { classify } from "./classify.ts";
 import { defaultPlanFile, loadPlan } from "./load.ts";
 import type { Plan } from "./schema.ts";
@@ -32,14 +33,8 @@ const edges: [number, Level, Level, Level][] = [
   [101, "watch", "I", "I"],
 ];
 
-function refusal(input: { headcount: number; conduct: string }): MusterError {
-  try {
-    classify(plan, input);
-  } catch (err) {
-    if (err instanceof MusterError) return err;
-    throw err;
-  }
-  throw new Error(`expected ${JSON.stringify(input)} to be refused`);
+function refused(input: { headcount: number; conduct: string }): MusterError {
+  return refusal(() => classify(plan, input), JSON.stringify(input));
 }
 
 describe("classify", () => {
@@ -115,7 +110,7 @@ describe("classify", () => {
       [NaN, "headcount must be a number, got NaN"],
       [Infinity, "headcount must be a whole number, got Infinity"],
     ])("headcount %s", (headcount, message) => {
-      const err = refusal({ headcount, conduct: "tendency" });
+      const err = refused({ headcount, conduct: "tendency" });
 
       expect(err.code).toBe("BAD_REQUEST");
       expect(err.path).toBe("headcount");
@@ -123,7 +118,7 @@ describe("classify", () => {
     });
 
     it("a headcount that is not a number", () => {
-      const err = refusal({
+      const err = refused({
         headcount: "40" as unknown as number,
         conduct: "tendency",
       });
@@ -133,7 +128,7 @@ describe("classify", () => {
     });
 
     it("an unknown conduct", () => {
-      const err = refusal({ headcount: 40, conduct: "riot" });
+      const err = refused({ headcount: 40, conduct: "riot" });
 
       expect(err.code).toBe("BAD_REQUEST");
       expect(err.path).toBe("conduct");

@@ -7,9 +7,11 @@ export { parsePlan, planProblems } from "./parse.ts";
 export { checkPlan, type PlanProblem } from "./check.ts";
 export { parsePlaybookSteps, playbookSteps } from "./playbook.ts";
 export { describeRange } from "./bands.ts";
+export { describeValue, finishMessage } from "./zodMessages.ts";
 export {
   classify,
   type ClassifyInput,
   type Classification,
 } from "./classify.ts";
 export * from "./lookup.ts";
+export { yearIn } from "./time.ts";

@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { MusterError } from "@muster/protocol";
-import { afterAll, describe, expect, it } from "vitest";
+import type { MusterError } from "@muster/protocol";
+import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
+import { refusal, tempDir } from "../test/helpers.ts";
 import { defaultPlanFile, loadPlan } from "./load.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "muster-plan-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("muster-plan-");
 
 const defaultText = readFileSync(defaultPlanFile, "utf8");
 
@@ -24,13 +23,7 @@ function brokenPlan(
 }
 
 function loadError(file: string): MusterError {
-  try {
-    loadPlan(file);
-  } catch (err) {
-    if (err instanceof MusterError) return err;
-    throw err;
-  }
-  throw new Error(`expected ${file} to be refused`);
+  return refusal(() => loadPlan(file), file);
 }
 
 describe("loadPlan", () => {

@@ -2,10 +2,12 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MusterError } from "@muster/protocol";
-import { parseDocument, type YAMLError } from "yaml";
 import { parsePlan } from "./parse.ts";
 import { parsePlaybookSteps } from "./playbook.ts";
 import type { Plan } from "./schema.ts";
+import { parseYamlText, readYamlFile } from "./yamlFile.ts";
+
+export { parseYamlText, readYamlFile, type YamlFileKind } from "./yamlFile.ts";
 
 /**
  * Absolute path of the default plan, `scenarios/wanghai.plan.yaml` at the
@@ -14,24 +16,6 @@ import type { Plan } from "./schema.ts";
 export const defaultPlanFile = fileURLToPath(
   new URL("../../../scenarios/wanghai.plan.yaml", import.meta.url),
 );
-
-function syntaxError(
-  file: string,
-  error: YAMLError,
-  what = "plan",
-): MusterError {
-  const position = error.linePos?.[0];
-  const where = position ? `${file}:${position.line}:${position.col}` : file;
-  // yaml's message ends with a code frame; the first line is the sentence.
-  const sentence = error.message
-    .split("\n")[0]
-    ?.replace(/ at line \d+, column \d+:?$/, "");
-  return new MusterError(
-    "PLAN_INVALID",
-    `${what} ${file} is not valid YAML:\n${where}: ${sentence ?? error.code}`,
-    { path: "", cause: error },
-  );
-}
 
 /**
  * Reads, parses and validates a plan file (Node only). Errors of every kind,
@@ -42,25 +26,8 @@ function syntaxError(
  * const plan = loadPlan(defaultPlanFile);
  */
 export function loadPlan(file: string): Plan {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new MusterError(
-      "PLAN_INVALID",
-      `cannot read plan ${file} (${reason})`,
-      {
-        cause: err,
-      },
-    );
-  }
-
-  const doc = parseDocument(text, { prettyErrors: true });
-  const error = doc.errors[0];
-  if (error) throw syntaxError(file, error);
-
-  return withPlaybookFiles(parsePlan(doc.toJS(), file), file);
+  const raw = readYamlFile(file, { code: "PLAN_INVALID", what: "plan" });
+  return withPlaybookFiles(parsePlan(raw, file), file);
 }
 
 /**
@@ -83,10 +50,11 @@ function withPlaybookFiles(plan: Plan, planFile: string): Plan {
       );
       return playbook;
     }
-    const doc = parseDocument(text, { prettyErrors: true });
-    const error = doc.errors[0];
-    if (error) throw syntaxError(file, error, "playbook");
-    const parsed = parsePlaybookSteps(doc.toJS(), plan, playbook.id);
+    const raw = parseYamlText(text, file, {
+      code: "PLAN_INVALID",
+      what: "playbook",
+    });
+    const parsed = parsePlaybookSteps(raw, plan, playbook.id);
     for (const p of parsed.problems) {
       problems.push(
         `${file}: ${p.path === "" ? "" : `${p.path}: `}${p.message}`,

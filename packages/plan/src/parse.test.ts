@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
-import { MusterError } from "@muster/protocol";
+import type { MusterError } from "@muster/protocol";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { refusal } from "../test/helpers.ts";
 import { defaultPlanFile } from "./load.ts";
 import { parsePlan, planProblems } from "./parse.ts";
 
@@ -19,14 +20,8 @@ function data(edit: (plan: any) => void): unknown {
   return copy;
 }
 
-function refusal(value: unknown): MusterError {
-  try {
-    parsePlan(value, file);
-  } catch (err) {
-    if (err instanceof MusterError) return err;
-    throw err;
-  }
-  throw new Error("expected the plan to be refused");
+function refused(value: unknown): MusterError {
+  return refusal(() => parsePlan(value, file), "the plan");
 }
 
 describe("parsePlan", () => {
@@ -35,7 +30,7 @@ describe("parsePlan", () => {
   });
 
   it("throws PLAN_INVALID with the first problem's path and the zod cause", () => {
-    const err = refusal(data((p) => (p.tiers[3].clockMinutes = "ten")));
+    const err = refused(data((p) => (p.tiers[3].clockMinutes = "ten")));
 
     expect(err.code).toBe("PLAN_INVALID");
     expect(err.path).toBe("tiers[3].clockMinutes");
@@ -49,7 +44,7 @@ describe("parsePlan", () => {
   });
 
   it("reports semantic problems once the shape is right", () => {
-    const err = refusal(data((p) => (p.bands[1].maxHeadcount = 40)));
+    const err = refused(data((p) => (p.bands[1].maxHeadcount = 40)));
 
     expect(err.path).toBe("bands");
     expect(err.message).toContain(

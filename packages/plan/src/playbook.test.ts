@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { MusterError } from "@muster/protocol";
-import { afterAll, describe, expect, it } from "vitest";
+import type { MusterError } from "@muster/protocol";
+import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
+import { refusal, tempDir } from "../test/helpers.ts";
 import { defaultPlanFile, loadPlan } from "./load.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "muster-playbook-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("muster-playbook-");
+const defaultText = readFileSync(defaultPlanFile, "utf8");
+const labour = loadPlan(defaultPlanFile).playbooks[2]!;
 
 /**
  * A copy of the default plan, written to the temp folder, with one inline
@@ -17,8 +18,7 @@ function planWith(entry: Record<string, unknown>, files = {}): string {
   for (const [name, text] of Object.entries<string>(files)) {
     writeFileSync(join(dir, name), text);
   }
-  const doc = parseDocument(readFileSync(defaultPlanFile, "utf8"));
-  const labour = loadPlan(defaultPlanFile).playbooks[2]!;
+  const doc = parseDocument(defaultText);
   doc.setIn(["playbooks"], doc.createNode([labour, entry]));
   const file = join(dir, "plan.yaml");
   writeFileSync(file, doc.toString());
@@ -26,13 +26,7 @@ function planWith(entry: Record<string, unknown>, files = {}): string {
 }
 
 function loadError(file: string): MusterError {
-  try {
-    loadPlan(file);
-  } catch (err) {
-    if (err instanceof MusterError) return err;
-    throw err;
-  }
-  throw new Error(`expected ${file} to be refused`);
+  return refusal(() => loadPlan(file), file);
 }
 
 const name = { zh: "码头", en: "Pier" };

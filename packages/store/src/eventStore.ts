@@ -1,4 +1,9 @@
-import type { NewEvent, StoredEvent, WireError } from "@muster/protocol";
+import {
+  MusterError,
+  type NewEvent,
+  type StoredEvent,
+  type WireError,
+} from "@muster/protocol";
 
 /** A command as remembered, so that a retry gets the original answer. */
 export interface CommandRecord {
@@ -62,10 +67,30 @@ export interface EventStore {
   readIncident(incidentId: string): Promise<StoredEvent[]>;
   /** The position of the last event, 0 when empty. */
   head(): Promise<number>;
-  /** Next number in a named sequence (incident numbers per year). */
-  nextNumber(sequence: string): Promise<number>;
   /** Keeps the latest snapshot, replacing any older one. */
   saveSnapshot(snapshot: StoredSnapshot): Promise<void>;
   loadSnapshot(): Promise<StoredSnapshot | undefined>;
   close(): Promise<void>;
+}
+
+/** The error for an append made on a stale view of the incident. */
+export function seqConflict(
+  incidentId: string,
+  actual: number,
+  input: AppendInput,
+): MusterError {
+  return new MusterError(
+    "SEQ_CONFLICT",
+    `incident ${incidentId} is at seq ${actual}, ` +
+      `not ${input.expectedSeq} as the command expected`,
+  );
+}
+
+/** The error for a command id that is already recorded. */
+export function reused(commandId: string): MusterError {
+  return new MusterError(
+    "COMMAND_ID_REUSED",
+    `command id ${commandId} was already used`,
+    { path: "commandId" },
+  );
 }

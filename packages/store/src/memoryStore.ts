@@ -1,10 +1,12 @@
-import { MusterError, type StoredEvent } from "@muster/protocol";
-import type {
-  AppendInput,
-  CommandRecord,
-  CommitBatch,
-  EventStore,
-  StoredSnapshot,
+import type { StoredEvent } from "@muster/protocol";
+import {
+  reused,
+  seqConflict,
+  type AppendInput,
+  type CommandRecord,
+  type CommitBatch,
+  type EventStore,
+  type StoredSnapshot,
 } from "./eventStore.ts";
 
 /**
@@ -15,7 +17,6 @@ export class MemoryEventStore implements EventStore {
   private readonly events: StoredEvent[] = [];
   private readonly seqs = new Map<string, number>();
   private readonly commands = new Map<string, CommandRecord>();
-  private readonly numbers = new Map<string, number>();
   private snapshot: StoredSnapshot | undefined;
 
   append(input: AppendInput): Promise<StoredEvent[]> {
@@ -97,12 +98,6 @@ export class MemoryEventStore implements EventStore {
     return Promise.resolve(this.events.length);
   }
 
-  nextNumber(sequence: string): Promise<number> {
-    const n = (this.numbers.get(sequence) ?? 0) + 1;
-    this.numbers.set(sequence, n);
-    return Promise.resolve(n);
-  }
-
   saveSnapshot(snapshot: StoredSnapshot): Promise<void> {
     if (!this.snapshot || snapshot.position >= this.snapshot.position) {
       this.snapshot = snapshot;
@@ -117,26 +112,4 @@ export class MemoryEventStore implements EventStore {
   close(): Promise<void> {
     return Promise.resolve();
   }
-}
-
-/** The error for an append made on a stale view of the incident. */
-export function seqConflict(
-  incidentId: string,
-  actual: number,
-  input: AppendInput,
-): MusterError {
-  return new MusterError(
-    "SEQ_CONFLICT",
-    `incident ${incidentId} is at seq ${actual}, ` +
-      `not ${input.expectedSeq} as the command expected`,
-  );
-}
-
-/** The error for a command id that is already recorded. */
-export function reused(commandId: string): MusterError {
-  return new MusterError(
-    "COMMAND_ID_REUSED",
-    `command id ${commandId} was already used`,
-    { path: "commandId" },
-  );
 }

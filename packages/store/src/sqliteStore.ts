@@ -2,14 +2,15 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { StoredEvent, WireError } from "@muster/protocol";
-import type {
-  AppendInput,
-  CommandRecord,
-  CommitBatch,
-  EventStore,
-  StoredSnapshot,
+import {
+  reused,
+  seqConflict,
+  type AppendInput,
+  type CommandRecord,
+  type CommitBatch,
+  type EventStore,
+  type StoredSnapshot,
 } from "./eventStore.ts";
-import { reused, seqConflict } from "./memoryStore.ts";
 
 const schema = `
   CREATE TABLE IF NOT EXISTS events (
@@ -33,10 +34,6 @@ const schema = `
     id       INTEGER PRIMARY KEY CHECK (id = 1),
     position INTEGER NOT NULL,
     body     TEXT NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS sequences (
-    name  TEXT PRIMARY KEY,
-    value INTEGER NOT NULL
   );
 `;
 
@@ -111,11 +108,6 @@ export class SqliteEventStore implements EventStore {
       ),
       loadSnapshot: db.prepare<[], StoredSnapshot>(
         "SELECT position, body FROM snapshots WHERE id = 1",
-      ),
-      nextNumber: db.prepare<[string], { value: number }>(
-        `INSERT INTO sequences (name, value) VALUES (?, 1)
-         ON CONFLICT (name) DO UPDATE SET value = value + 1
-         RETURNING value`,
       ),
     };
     this.commitTx = db.transaction((batch: CommitBatch) => {
@@ -212,11 +204,6 @@ export class SqliteEventStore implements EventStore {
 
   head(): Promise<number> {
     return Promise.resolve(this.statements.head.get()?.head ?? 0);
-  }
-
-  nextNumber(sequence: string): Promise<number> {
-    const row = this.statements.nextNumber.get(sequence);
-    return Promise.resolve(row?.value ?? 1);
   }
 
   saveSnapshot(snapshot: StoredSnapshot): Promise<void> {

@@ -139,14 +139,6 @@ describe.each(stores)("%s event store", (_name, open) => {
     expect((await store.findCommand("cmd-0000002"))?.error).toEqual(error);
     await store.close();
   });
-
-  test("counts each named sequence on its own", async () => {
-    const store = open();
-    expect(await store.nextNumber("incident:2026")).toBe(1);
-    expect(await store.nextNumber("incident:2026")).toBe(2);
-    expect(await store.nextNumber("incident:2027")).toBe(1);
-    await store.close();
-  });
 });
 
 test("the sqlite store keeps its events across reopening the file", async () => {

@@ -19,7 +19,7 @@ import {
   type IncidentState,
   type Logger,
 } from "@muster/engine";
-import type { Plan } from "@muster/plan";
+import { yearIn, type Plan } from "@muster/plan";
 import {
   MusterError,
   type Command,
@@ -312,10 +312,7 @@ export class DrillHost {
   }
 
   private nextRunId(): string {
-    const year = new Intl.DateTimeFormat("en", {
-      timeZone: this.opts.plan.timezone,
-      year: "numeric",
-    }).format(Date.now());
+    const year = yearIn(this.opts.plan.timezone, Date.now());
     const dir = this.drillsDir();
     const taken = existsSync(dir)
       ? readdirSync(dir).filter((d) => d.startsWith(`drill-${year}-`)).length

@@ -1,15 +1,9 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { reportCsv, reportHtml, reportJson, reportLangs } from "@muster/drill";
-import type { Plan } from "@muster/plan";
-import {
-  Callsign,
-  Command,
-  MusterError,
-  badRequest,
-  errorCatalogue,
-  toMusterError,
-} from "@muster/protocol";
+import { yearIn, type Plan } from "@muster/plan";
+import { Callsign, Command, MusterError, badRequest } from "@muster/protocol";
+import { refuse } from "../refuse.ts";
 import type { DrillHost } from "./drillHost.ts";
 
 const Speed = z.union([z.literal("max"), z.number().positive().max(1000)]);
@@ -26,13 +20,6 @@ const Start = z.strictObject({
 const SetSpeed = z.strictObject({ speed: Speed });
 /** A hand inject: any incident command, without ids (the host adds them). */
 const Inject = z.looseObject({ type: z.string() });
-
-function send(reply: FastifyReply, err: unknown) {
-  const error = toMusterError(err);
-  return reply
-    .status(errorCatalogue[error.code].status)
-    .send({ ok: false, error: error.toWire() });
-}
 
 /**
  * The hosted drill's API, apart from live work: `/api/drill/*` controls
@@ -56,15 +43,9 @@ export function registerDrillRoutes(
   });
   app.get("/api/drill/programme", async (request, reply) => {
     const parsed = Year.safeParse(request.query);
-    if (!parsed.success) return send(reply, badRequest(parsed.error, "query"));
-    const year =
-      parsed.data.year ??
-      Number(
-        new Intl.DateTimeFormat("en", {
-          timeZone: plan.timezone,
-          year: "numeric",
-        }).format(Date.now()),
-      );
+    if (!parsed.success)
+      return refuse(reply, badRequest(parsed.error, "query"));
+    const year = parsed.data.year ?? yearIn(plan.timezone, Date.now());
     return { ok: true, ...host.programme(year) };
   });
 
@@ -74,7 +55,7 @@ export function registerDrillRoutes(
         const result = await act(request.body ?? {});
         return { ok: true, ...(result as object | undefined) };
       } catch (err) {
-        return send(reply, err);
+        return refuse(reply, err);
       }
     });
 
@@ -108,7 +89,7 @@ export function registerDrillRoutes(
       (request.params as { callsign?: unknown }).callsign,
     );
     if (!parsed.success)
-      return send(reply, badRequest(parsed.error, "callsign"));
+      return refuse(reply, badRequest(parsed.error, "callsign"));
     return { ok: true, drill: await host.unitView(parsed.data) };
   });
 
@@ -121,10 +102,13 @@ export function registerDrillRoutes(
       ...(request.params as object),
       ...(request.query as object),
     });
-    if (!parsed.success) return send(reply, badRequest(parsed.error));
+    if (!parsed.success) return refuse(reply, badRequest(parsed.error));
     const report = await host.report();
     if (!report) {
-      return send(reply, new MusterError("NOT_FOUND", "no drill has run yet"));
+      return refuse(
+        reply,
+        new MusterError("NOT_FOUND", "no drill has run yet"),
+      );
     }
     const { format, lang } = parsed.data;
     if (format === "json") {

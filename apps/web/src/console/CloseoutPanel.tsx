@@ -96,36 +96,56 @@ function FollowUpForm({
         });
       }}
     >
-      <label>
-        {t("console.leadUnit")}
-        <input
-          data-testid="followup-lead"
-          maxLength={120}
-          value={leadUnit}
-          onChange={(e) => setLeadUnit(e.target.value)}
-        />
-      </label>
-      <label>
-        {t("console.responsiblePerson")}
-        <input
-          data-testid="followup-person"
-          maxLength={120}
-          value={person}
-          onChange={(e) => setPerson(e.target.value)}
-        />
-      </label>
-      <label>
-        {t("console.measures")}
-        <textarea
-          data-testid="followup-measures"
-          maxLength={500}
-          value={measures}
-          onChange={(e) => setMeasures(e.target.value)}
-        />
-      </label>
+      <TextField
+        label={t("console.leadUnit")}
+        testId="followup-lead"
+        value={leadUnit}
+        onChange={setLeadUnit}
+      />
+      <TextField
+        label={t("console.responsiblePerson")}
+        testId="followup-person"
+        value={person}
+        onChange={setPerson}
+      />
+      <TextField
+        label={t("console.measures")}
+        testId="followup-measures"
+        value={measures}
+        onChange={setMeasures}
+        long
+      />
       <button type="submit" data-testid="btn-followup" disabled={!ready}>
         {t("console.handToFollowUp")}
       </button>
     </form>
+  );
+}
+
+/** One labelled line of text, or a box of it when `long`. */
+function TextField({
+  label,
+  testId,
+  value,
+  onChange,
+  long = false,
+}: {
+  label: string;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  long?: boolean;
+}) {
+  const Field = long ? "textarea" : "input";
+  return (
+    <label>
+      {label}
+      <Field
+        data-testid={testId}
+        maxLength={long ? 500 : 120}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
   );
 }

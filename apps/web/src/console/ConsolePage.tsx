@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LatLon } from "@muster/protocol";
 import { AppHeader } from "../components/AppHeader.tsx";
@@ -6,12 +6,8 @@ import { CommandErrorView } from "../components/CommandErrorView.tsx";
 import { ConnectionBanner } from "../components/ConnectionBanner.tsx";
 import { ExerciseBanner } from "../components/ExerciseBanner.tsx";
 import { useSnapshot } from "../lib/client.ts";
-import {
-  byGravity,
-  currentDispatches,
-  openIncidents,
-} from "../lib/incidents.ts";
 import { useNow } from "../lib/useNow.ts";
+import { useOpenIncidents } from "../lib/useOpenIncidents.ts";
 import { useSend } from "../lib/useSend.ts";
 import { ConsoleIncidentList } from "./ConsoleIncidentList.tsx";
 import { ConsoleMap } from "./ConsoleMap.tsx";
@@ -27,14 +23,7 @@ export function ConsolePage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [picked, setPicked] = useState<LatLon | null>(null);
 
-  const incidents = useMemo(
-    () => openIncidents(snapshot.incidents).sort(byGravity),
-    [snapshot.incidents],
-  );
-  const dispatches = useMemo(
-    () => currentDispatches(snapshot.incidents),
-    [snapshot.incidents],
-  );
+  const { incidents, dispatches } = useOpenIncidents(snapshot.incidents);
   // Until the operator picks one, the gravest open incident is shown.
   const selected =
     incidents.find((i) => i.incidentId === selectedId) ?? incidents[0];

@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { conducts, type Conduct, type LatLon } from "@muster/protocol";
+import type { Conduct, LatLon } from "@muster/protocol";
 import { useFormat } from "../lib/format.ts";
 import { usePlan } from "../lib/PlanContext.tsx";
+import { ConductSelect, HeadcountInput } from "./FigureFields.tsx";
 import type { Send } from "./types.ts";
 
 interface Props {
@@ -81,19 +82,11 @@ export function ReportForm({ picked, send, onReported }: Props) {
           <option value="other">{t("incident.typeOther")}</option>
         </select>
       </label>
-      <label>
-        {t("report.headcount")}
-        <input
-          data-testid="report-headcount"
-          type="number"
-          min={1}
-          step={1}
-          value={headcount}
-          onChange={(e) =>
-            setHeadcount(Math.max(1, Math.floor(+e.target.value)))
-          }
-        />
-      </label>
+      <HeadcountInput
+        value={headcount}
+        onChange={setHeadcount}
+        testId="report-headcount"
+      />
       <ConductSelect
         value={conduct}
         onChange={setConduct}
@@ -116,34 +109,5 @@ export function ReportForm({ picked, send, onReported }: Props) {
         {t("report.submit")}
       </button>
     </form>
-  );
-}
-
-/** A conduct picker, gravest last as the plan orders them. */
-export function ConductSelect({
-  value,
-  onChange,
-  testId,
-}: {
-  value: Conduct;
-  onChange: (c: Conduct) => void;
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <label>
-      {t("report.conduct")}
-      <select
-        data-testid={testId}
-        value={value}
-        onChange={(e) => onChange(e.target.value as Conduct)}
-      >
-        {conducts.map((c) => (
-          <option key={c} value={c}>
-            {t(`conduct.${c}`)}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { IncidentState } from "@muster/engine";
 import type { Conduct } from "@muster/protocol";
-import { ConductSelect } from "./ReportForm.tsx";
+import { ConductSelect, HeadcountInput } from "./FigureFields.tsx";
 import type { Send } from "./types.ts";
 
 /**
@@ -34,19 +34,11 @@ export function UpdateForm({
         });
       }}
     >
-      <label>
-        {t("report.headcount")}
-        <input
-          data-testid="update-headcount"
-          type="number"
-          min={1}
-          step={1}
-          value={headcount}
-          onChange={(e) =>
-            setHeadcount(Math.max(1, Math.floor(+e.target.value)))
-          }
-        />
-      </label>
+      <HeadcountInput
+        value={headcount}
+        onChange={setHeadcount}
+        testId="update-headcount"
+      />
       <ConductSelect
         value={conduct}
         onChange={setConduct}

@@ -1,8 +1,9 @@
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import L from "leaflet";
 import { useTranslation } from "react-i18next";
 import type { IncidentState } from "@muster/engine";
 import { useMapHandle } from "./MapView.tsx";
+import { removeAbsent, useLayerGroup } from "./useLayerGroup.ts";
 
 /**
  * The assembly points of open incidents, each once per incident. Markers
@@ -12,19 +13,7 @@ import { useMapHandle } from "./MapView.tsx";
 export function AssemblyLayer({ incidents }: { incidents: IncidentState[] }) {
   const { map, toMap } = useMapHandle();
   const { t } = useTranslation();
-  const layer = useRef<L.LayerGroup | null>(null);
-  const drawn = useRef(new Map<string, L.Marker>());
-
-  useEffect(() => {
-    const group = L.layerGroup().addTo(map);
-    const markers = drawn.current;
-    layer.current = group;
-    return () => {
-      group.remove();
-      markers.clear();
-      layer.current = null;
-    };
-  }, [map, toMap, t]);
+  const { layer, drawn } = useLayerGroup<L.Marker>(map, [toMap, t]);
 
   useEffect(() => {
     const group = layer.current;
@@ -58,12 +47,7 @@ export function AssemblyLayer({ incidents }: { incidents: IncidentState[] }) {
         drawn.current.set(key, marker);
       }
     }
-    for (const [key, marker] of drawn.current) {
-      if (present.has(key)) continue;
-      // From the group, not only the map: the group would keep it for good.
-      group.removeLayer(marker);
-      drawn.current.delete(key);
-    }
+    removeAbsent(group, drawn.current, present, (marker) => marker);
   }, [map, toMap, t, incidents]);
 
   return null;

@@ -5,6 +5,7 @@ import type { IncidentState } from "@muster/engine";
 import { usePlan } from "../lib/PlanContext.tsx";
 import { levelColour, levelNumerals, textOn } from "../lib/levels.ts";
 import { useMapHandle } from "./MapView.tsx";
+import { removeAbsent, useLayerGroup } from "./useLayerGroup.ts";
 
 interface Props {
   incidents: IncidentState[];
@@ -30,21 +31,9 @@ export function IncidentLayer(props: Props) {
   const { map, toMap } = useMapHandle();
   const { plan } = usePlan();
   const { t } = useTranslation();
-  const layer = useRef<L.LayerGroup | null>(null);
-  const drawn = useRef(new Map<string, Drawn>());
+  const { layer, drawn } = useLayerGroup<Drawn>(map, [toMap]);
   const select = useRef(onSelect);
   select.current = onSelect;
-
-  useEffect(() => {
-    const group = L.layerGroup().addTo(map);
-    const markers = drawn.current;
-    layer.current = group;
-    return () => {
-      group.remove();
-      markers.clear();
-      layer.current = null;
-    };
-  }, [map, toMap]);
 
   useEffect(() => {
     const group = layer.current;
@@ -92,12 +81,7 @@ export function IncidentLayer(props: Props) {
       drawn.current.set(id, { marker, look });
     }
 
-    for (const [id, { marker }] of drawn.current) {
-      if (present.has(id)) continue;
-      // From the group, not only the map: the group would keep it for good.
-      group.removeLayer(marker);
-      drawn.current.delete(id);
-    }
+    removeAbsent(group, drawn.current, present, (kept) => kept.marker);
   }, [map, toMap, plan, t, incidents, selectedId, testIdPrefix]);
 
   return null;

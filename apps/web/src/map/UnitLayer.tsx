@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo } from "react";
 import L from "leaflet";
 import { usePlan } from "../lib/PlanContext.tsx";
 import type { Dispatch } from "../lib/incidents.ts";
 import { useMapHandle } from "./MapView.tsx";
 import { placeUnits, type UnitPlacement } from "./unitPositions.ts";
 import { unitPathStyle } from "./unitStyle.ts";
+import { useLayerGroup } from "./useLayerGroup.ts";
 
 interface Drawn {
   marker: L.CircleMarker;
@@ -44,24 +45,12 @@ interface Props {
 export function UnitLayer({ dispatches, now, scale = 1 }: Props) {
   const { map, toMap } = useMapHandle();
   const { plan } = usePlan();
-  const drawn = useRef(new Map<string, Drawn>());
-  const layer = useRef<L.LayerGroup | null>(null);
+  const { layer, drawn } = useLayerGroup<Drawn>(map, [toMap, scale]);
   const renderer = useMemo(() => L.canvas({ padding: 0.1 }), []);
   const tierIndex = useMemo(
     () => new Map(plan.tiers.map((t, i) => [t.id, i])),
     [plan],
   );
-
-  useEffect(() => {
-    const group = L.layerGroup().addTo(map);
-    const markers = drawn.current;
-    layer.current = group;
-    return () => {
-      group.remove();
-      markers.clear();
-      layer.current = null;
-    };
-  }, [map, toMap, scale]);
 
   useEffect(() => {
     const group = layer.current;

@@ -1,19 +1,9 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-
-const pinnedKey = "muster.wall.pinned";
+import { useStoredFlag, WallToggle } from "./WallToggle.tsx";
 
 /** Whether the operator pinned the view, remembered by this browser. */
 export function usePinned(): [boolean, () => void] {
-  const [pinned, setPinned] = useState(
-    () => localStorage.getItem(pinnedKey) === "1",
-  );
-  const toggle = () =>
-    setPinned((p) => {
-      localStorage.setItem(pinnedKey, p ? "0" : "1");
-      return !p;
-    });
-  return [pinned, toggle];
+  return useStoredFlag("muster.wall.pinned");
 }
 
 /** Pins the map and the selected incident against automatic turns. */
@@ -26,14 +16,11 @@ export function PinToggle({
 }) {
   const { t } = useTranslation();
   return (
-    <button
-      type="button"
-      className="wall-toggle"
-      data-testid="wall-pin"
-      aria-pressed={pinned}
-      onClick={onToggle}
-    >
-      {pinned ? `▣ ${t("wall.pinned")}` : `◎ ${t("wall.follow")}`}
-    </button>
+    <WallToggle
+      on={pinned}
+      onToggle={onToggle}
+      testId="wall-pin"
+      label={pinned ? `▣ ${t("wall.pinned")}` : `◎ ${t("wall.follow")}`}
+    />
   );
 }

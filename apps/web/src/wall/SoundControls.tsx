@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { alertSound } from "./alertSound.ts";
+import { useStoredFlag, WallToggle } from "./WallToggle.tsx";
 
 /**
  * Asks once, when the wall starts, for the one click that lets the
@@ -28,19 +29,9 @@ export function SoundGate() {
   );
 }
 
-const mutedKey = "muster.wall.muted";
-
 /** The operator's mute switch, remembered by this browser. */
 export function useMuted(): [boolean, () => void] {
-  const [muted, setMuted] = useState(
-    () => localStorage.getItem(mutedKey) === "1",
-  );
-  const toggle = () =>
-    setMuted((m) => {
-      localStorage.setItem(mutedKey, m ? "0" : "1");
-      return !m;
-    });
-  return [muted, toggle];
+  return useStoredFlag("muster.wall.muted");
 }
 
 export function MuteToggle({
@@ -52,14 +43,11 @@ export function MuteToggle({
 }) {
   const { t } = useTranslation();
   return (
-    <button
-      type="button"
-      className="wall-toggle"
-      data-testid="wall-mute"
-      aria-pressed={muted}
-      onClick={onToggle}
-    >
-      {muted ? `✕ ${t("wall.sound.muted")}` : `♪ ${t("wall.sound.on")}`}
-    </button>
+    <WallToggle
+      on={muted}
+      onToggle={onToggle}
+      testId="wall-mute"
+      label={muted ? `✕ ${t("wall.sound.muted")}` : `♪ ${t("wall.sound.on")}`}
+    />
   );
 }

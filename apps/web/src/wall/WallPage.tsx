@@ -5,19 +5,14 @@ import { ConnectionBanner } from "../components/ConnectionBanner.tsx";
 import { ExerciseBanner } from "../components/ExerciseBanner.tsx";
 import { PlaybookSummary } from "../components/PlaybookSummary.tsx";
 import { Timeline } from "../components/Timeline.tsx";
-import {
-  byGravity,
-  currentDispatches,
-  openIncidents,
-} from "../lib/incidents.ts";
 import { wallTimelineLines } from "../lib/client.ts";
 import { useNow } from "../lib/useNow.ts";
+import { useOpenIncidents } from "../lib/useOpenIncidents.ts";
 import { CommandPostPanel } from "./CommandPostPanel.tsx";
 import { ForceLadder } from "./ForceLadder.tsx";
 import { IncidentHeading } from "./IncidentHeading.tsx";
 import { IncidentList } from "./IncidentList.tsx";
 import { openAlerts } from "./openAlerts.ts";
-import { recentEvents } from "./recentEvents.ts";
 import { PinToggle, usePinned } from "./PinToggle.tsx";
 import { MuteToggle, SoundGate, useMuted } from "./SoundControls.tsx";
 import { UnitLegend } from "./UnitLegend.tsx";
@@ -43,14 +38,7 @@ export function WallPage() {
     new URLSearchParams(window.location.search).get("incident"),
   );
 
-  const incidents = useMemo(
-    () => openIncidents(snapshot.incidents).sort(byGravity),
-    [snapshot.incidents],
-  );
-  const dispatches = useMemo(
-    () => currentDispatches(snapshot.incidents),
-    [snapshot.incidents],
-  );
+  const { incidents, dispatches } = useOpenIncidents(snapshot.incidents);
   const alerts = useMemo(() => openAlerts(incidents), [incidents]);
   const focus = useFocus(incidents, snapshot.connection.kind === "live");
   useEffect(() => {
@@ -102,10 +90,9 @@ export function WallPage() {
               <ForceLadder incident={selected} now={now} />
               <PlaybookSummary incident={selected} now={now} />
               <Timeline
-                events={recentEvents(
-                  snapshot.timelines.get(selected.incidentId) ?? [],
-                  wallTimelineLines,
-                )}
+                // The wall's client keeps only these lines, without
+                // position reports (lib/client.ts).
+                events={snapshot.timelines.get(selected.incidentId) ?? []}
                 limit={wallTimelineLines}
               />
             </div>
