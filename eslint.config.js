@@ -10,6 +10,7 @@ const layers = {
   engine: ["protocol", "plan", "store"],
   client: ["protocol", "engine"],
   drill: ["protocol", "plan", "engine", "store"],
+  auth: ["protocol", "plan"],
 };
 const all = [
   "protocol",
@@ -18,6 +19,7 @@ const all = [
   "engine",
   "client",
   "drill",
+  "auth",
   "server",
   "web",
 ];

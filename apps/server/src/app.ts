@@ -10,14 +10,19 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from "fastify";
+import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { Server } from "socket.io";
 import type { Logger as PinoLogger } from "pino";
 import { z } from "zod";
-import { badRequest, errorCatalogue } from "@muster/protocol";
+import { MusterError, badRequest, errorCatalogue } from "@muster/protocol";
+import type { AccessDirectory, AuditTrail } from "@muster/auth";
 import type { IncidentService } from "@muster/engine";
 import type { Plan } from "@muster/plan";
 import type { EventStore } from "@muster/store";
+import { registerAccessRoutes } from "./access/accessRoutes.ts";
+import { Guard } from "./access/guard.ts";
+import { allow, registerHttpIdentity, signedIn } from "./access/httpAccess.ts";
 import { guardSockets, registerHttpDefences } from "./defences.ts";
 import { attachGateway, runCommand } from "./gateway.ts";
 import { refuse } from "./refuse.ts";
@@ -30,6 +35,8 @@ export interface AppOptions {
   drills?: DrillHost;
   plan: Plan;
   store: EventStore;
+  /** Accounts, sessions, devices and the audit trail. */
+  access: { directory: AccessDirectory; audit: AuditTrail };
   service: IncidentService;
   logger: PinoLogger;
   /** The built web app; pages answer 503 with a hint when it is missing. */
@@ -47,7 +54,16 @@ export interface AppOptions {
 /** Largest command or body accepted, in bytes. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
-const pages = ["/console", "/wall", "/drill", "/unit"];
+const pages = [
+  "/console",
+  "/wall",
+  "/drill",
+  "/unit",
+  "/login",
+  "/enrol",
+  "/audit",
+  "/admin",
+];
 
 /**
  * Builds the Fastify app with Socket.IO on the same HTTP server: the API,
@@ -85,8 +101,12 @@ export function buildApp(options: AppOptions): {
     tileUrl: options.tileUrl ?? plan.map?.tileUrl ?? null,
   };
   registerHttpDefences(app, defences);
+  void app.register(fastifyCookie);
+  const { directory, audit } = options.access;
+  const guard = new Guard(plan, service, audit);
+  registerHttpIdentity(app, directory);
   const admit = guardSockets(io, defences, logger);
-  attachGateway(io, service, store, logger, admit);
+  attachGateway(io, service, store, logger, { directory, guard }, admit);
 
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({
@@ -110,21 +130,36 @@ export function buildApp(options: AppOptions): {
       });
       return;
     }
-    request.log.error({ err }, "request failed");
+    // A coded refusal (not signed in, not allowed, not found) is an answer.
+    if (!(err instanceof MusterError) || err.code === "INTERNAL") {
+      request.log.error({ err }, "request failed");
+    }
     void refuse(reply, err);
   });
 
   app.get("/healthz", () => ({ ok: true }));
-  app.get("/api/plan", () => plan);
+  app.get("/api/plan", (request) => {
+    signedIn(guard, request);
+    return plan;
+  });
+  // Public: the sign-in and enrolment pages need the plan's name and
+  // languages and whether this is a demo before anyone signs in.
   app.get("/api/config", () => ({
     tileUrl: options.tileUrl ?? plan.map?.tileUrl ?? null,
     tileDatum: plan.map?.tileDatum ?? "wgs84",
     demo: options.demo,
+    name: plan.name,
   }));
-  app.get("/api/incidents", () => ({
-    ok: true,
-    incidents: service.incidents(),
-  }));
+  app.get("/api/incidents", (request) => {
+    const identity = allow(guard, request, "live.read");
+    const all = guard.seesAll(identity);
+    return {
+      ok: true,
+      incidents: service
+        .incidents()
+        .filter((i) => all || guard.sees(identity, i.incidentId)),
+    };
+  });
 
   const EventsQuery = z.object({
     after: z.coerce.number().int().min(0).default(0),
@@ -136,17 +171,37 @@ export function buildApp(options: AppOptions): {
       return refuse(reply, badRequest(parsed.error, "query"));
     }
     const { after, limit } = parsed.data;
-    return { ok: true, events: await store.readAfter(after, limit) };
+    const identity = allow(guard, request, "live.read");
+    const events = await store.readAfter(after, limit);
+    if (guard.seesAll(identity)) return { ok: true, events };
+    // Only whole incidents it may see; no placeholders over plain HTTP.
+    return {
+      ok: true,
+      events: events.filter((e) => guard.sees(identity, e.incidentId)),
+    };
   });
 
   app.post("/api/commands", async (request, reply) => {
-    const result = await runCommand(service, request.body, logger);
+    const result = await runCommand(
+      service,
+      guard,
+      request.caller,
+      request.body,
+      logger,
+    );
     const status = result.ok ? 200 : errorCatalogue[result.error.code].status;
     return reply.status(status).send(result);
   });
 
-  registerReportRoutes(app, { plan, store });
-  if (options.drills) registerDrillRoutes(app, options.drills, plan);
+  registerAccessRoutes(app, {
+    directory,
+    guard,
+    plan,
+    demo: options.demo,
+    secure: Boolean(options.https),
+  });
+  registerReportRoutes(app, { plan, store, guard });
+  if (options.drills) registerDrillRoutes(app, options.drills, plan, guard);
   serveWeb(app, options.webDir);
   return { app, io };
 }

@@ -40,7 +40,10 @@ program
         `  console       ${server.url}/console`,
         `  unit tablet   ${server.url}/unit/WH-P1`,
         `  drill console ${server.url}/drill`,
+        `  sign in       ${server.url}/login`,
         "",
+        ...server.notices,
+        ...(server.notices.length ? [""] : []),
       ].join("\n") + "\n",
     );
     const stop = () => {

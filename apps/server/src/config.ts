@@ -23,6 +23,8 @@ export interface ServeConfig {
   demo: boolean;
   /** Certificate and key (PEM) to serve HTTPS; plain HTTP without. */
   tls: TlsFiles | null;
+  /** How long a person's sign-in lasts (MUSTER_SESSION_HOURS, 12). */
+  sessionHours: number;
 }
 
 export interface TlsFiles {
@@ -72,6 +74,7 @@ export function resolveServeConfig(
     webDir: resolve(env.MUSTER_WEB_DIR ?? resolve(repoRoot, "apps/web/dist")),
     demo: flags.demo ?? env.MUSTER_DEMO === "1",
     tls: readTls(env),
+    sessionHours: positive(env.MUSTER_SESSION_HOURS, "MUSTER_SESSION_HOURS", 12),
   };
 }
 

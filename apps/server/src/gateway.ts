@@ -10,9 +10,14 @@ import {
   type StoredEvent,
   type SubscribeResult,
   type WireError,
+  type WireEvent,
+  type WithheldEvent,
 } from "@muster/protocol";
+import { actionOf, type AccessDirectory, type Identity } from "@muster/auth";
 import type { IncidentService, Logger } from "@muster/engine";
 import type { EventStore } from "@muster/store";
+import type { Caller, Guard } from "./access/guard.ts";
+import { identify } from "./access/identify.ts";
 
 const CATCH_UP_BATCH = 1000;
 
@@ -27,6 +32,22 @@ interface Cursor {
   sent: number | null;
   /** Live events held back while the socket catches up. */
   held: StoredEvent[];
+  /**
+   * For a socket that may not see every incident: what it may see, and
+   * the incidents it was already shown. Null: it sees everything.
+   */
+  view: View | null;
+}
+
+interface View {
+  sees: (incidentId: string) => boolean;
+  shown: Set<string>;
+}
+
+/** The parts of access control the gateway needs. */
+export interface GatewayAccess {
+  directory: AccessDirectory;
+  guard: Guard;
 }
 
 type Ack<T> = (answer: T) => void;
@@ -41,9 +62,61 @@ export function attachGateway(
   service: IncidentService,
   store: EventStore,
   log: Logger,
+  access: GatewayAccess,
   admit: (socket: Socket) => boolean = () => true,
 ): void {
+  const { directory, guard } = access;
   const cursors = new Map<Socket, Cursor>();
+  const identityOf = (socket: Socket) => socket.data.identity as Identity;
+
+  // A socket is served only for a known person or enrolled device.
+  io.use((socket, next) => {
+    const auth = socket.handshake.auth as { token?: unknown; as?: unknown };
+    identify(directory, {
+      bearer: typeof auth.token === "string" ? auth.token : undefined,
+      cookie: socket.handshake.headers.cookie,
+      as: auth.as,
+    }).then(
+      (identity) => {
+        socket.data.identity = identity;
+        next();
+      },
+      (err: unknown) => {
+        const error = toMusterError(err);
+        guard.refused(
+          { identity: null, from: socket.handshake.address },
+          "socket.connect",
+          error,
+        );
+        next(Object.assign(new Error(error.message), { data: error.toWire() }));
+      },
+    );
+  });
+
+  // Ends every socket of a session the moment it is signed out or revoked.
+  const signOff = (socket: Socket, error: MusterError) => {
+    cursors.delete(socket);
+    socket.emit(socketEvents.signedOut, error.toWire());
+    socket.disconnect(true);
+  };
+  directory.onEnded((sessionId, why) => {
+    for (const socket of io.sockets.sockets.values()) {
+      const identity = socket.data.identity as Identity | undefined;
+      if (identity?.sessionId !== sessionId) continue;
+      log.info({ socketId: socket.id, why }, "socket's sign-in ended");
+      signOff(
+        socket,
+        new MusterError(
+          "UNAUTHENTICATED",
+          why === "revoked" && identity.kind === "device"
+            ? "this device's enrolment was revoked: enrol it again"
+            : why === "expired"
+              ? "the session has expired: sign in again"
+              : "this session has ended: sign in again",
+        ),
+      );
+    }
+  });
 
   service.onEvents((events) => {
     for (const [socket, cursor] of cursors) {
@@ -58,18 +131,55 @@ export function attachGateway(
         }
         continue;
       }
+      let resync = false;
       for (const event of events) {
         if (event.position <= cursor.sent) continue;
-        socket.emit(socketEvents.event, event);
+        const shown = viewed(cursor.view, event);
+        // An incident this socket was not shown until now: its earlier
+        // events went by withheld, so the client must fetch them again.
+        if (shown.type !== "withheld" && cursor.view) {
+          if (!cursor.view.shown.has(event.incidentId)) {
+            cursor.view.shown.add(event.incidentId);
+            if (event.seq > 1) resync = true;
+          }
+        }
+        socket.emit(socketEvents.event, shown);
         cursor.sent = event.position;
       }
+      if (resync) socket.emit(socketEvents.resync);
     }
   });
 
   io.on("connection", (socket) => {
     const socketLog = { socketId: socket.id };
     log.debug(socketLog, "socket connected");
-    socket.on("disconnect", () => cursors.delete(socket));
+    const identity = identityOf(socket);
+    // A person's session ends at its time even if the socket stays open.
+    const expiry =
+      identity.expiresAt === null
+        ? null
+        : setTimeout(
+            () => {
+              if (!directory.stillLive(identity).ok) {
+                signOff(
+                  socket,
+                  new MusterError(
+                    "UNAUTHENTICATED",
+                    "the session has expired: sign in again",
+                  ),
+                );
+              }
+            },
+            Math.min(identity.expiresAt - Date.now() + 10, 2 ** 31 - 1),
+          );
+    socket.on("disconnect", () => {
+      cursors.delete(socket);
+      if (expiry) clearTimeout(expiry);
+    });
+    const caller = (): Caller => ({
+      identity: identityOf(socket),
+      from: socket.handshake.address,
+    });
 
     // A client over its message budget is answered, not served: one
     // flooding socket must not stall the others.
@@ -88,6 +198,18 @@ export function attachGateway(
       }
       if (admit(socket)) {
         warned = false;
+        // Every message checks the sign-in again: it may have ended.
+        const live = directory.stillLive(identityOf(socket));
+        if (!live.ok) {
+          const error = new MusterError("UNAUTHENTICATED", live.reason);
+          refusePacket(packet, error);
+          signOff(socket, error);
+          return;
+        }
+        socket.data.identity = live.identity;
+        if (live.identity.kind === "device") {
+          directory.touchDevice(live.identity.id);
+        }
         next();
         return;
       }
@@ -113,6 +235,12 @@ export function attachGateway(
       const parsed = Subscribe.safeParse(args[0]);
       if (!parsed.success) {
         ack({ ok: false, error: badRequest(parsed.error).toWire() });
+        return;
+      }
+      try {
+        guard.require(caller(), "live.read", {}, { auditAs: "subscribe" });
+      } catch (err) {
+        ack({ ok: false, error: toMusterError(err).toWire() });
         return;
       }
       const { after, lastAt } = parsed.data;
@@ -146,18 +274,29 @@ export function attachGateway(
         });
         return;
       }
-      const cursor: Cursor = { sent: null, held: [] };
+      const viewer = identityOf(socket);
+      const cursor: Cursor = {
+        sent: null,
+        held: [],
+        view: guard.seesAll(viewer)
+          ? null
+          : { sees: (id) => guard.sees(viewer, id), shown: new Set() },
+      };
       cursors.set(socket, cursor);
       try {
         const events = await store.readAfter(after, CATCH_UP_BATCH);
         const head = events.at(-1)?.position ?? after;
         const more = events.length === CATCH_UP_BATCH;
-        ack({ ok: true, events, head, more });
+        const shown = events.map((e) => viewed(cursor.view, e));
+        for (const e of shown) {
+          if (e.type !== "withheld") cursor.view?.shown.add(e.incidentId);
+        }
+        ack({ ok: true, events: shown, head, more });
         if (more) return; // the client asks again from `head`
         cursor.sent = head;
         for (const event of cursor.held) {
           if (event.position <= cursor.sent) continue;
-          socket.emit(socketEvents.event, event);
+          socket.emit(socketEvents.event, viewed(cursor.view, event));
           cursor.sent = event.position;
         }
         cursor.held = [];
@@ -169,15 +308,20 @@ export function attachGateway(
 
     socket.on(socketEvents.command, async (...args: unknown[]) => {
       const ack = lastFunction<CommandResult>(args);
-      const result = await runCommand(service, args[0], log);
+      const result = await runCommand(service, guard, caller(), args[0], log);
       ack?.(result);
     });
   });
 }
 
-/** Validates and runs one command from any edge (socket or HTTP). */
+/**
+ * Validates, authorises and runs one command from any edge (socket or
+ * HTTP); every answer goes into the audit trail.
+ */
 export async function runCommand(
   service: IncidentService,
+  guard: Guard,
+  caller: Caller,
   payload: unknown,
   log: Logger,
 ): Promise<CommandResult> {
@@ -185,15 +329,53 @@ export async function runCommand(
   if (!parsed.success) {
     const error = badRequest(parsed.error);
     log.warn({ code: error.code, path: error.path }, "command refused");
+    guard.refused(caller, commandTypeOf(payload), error);
     return { ok: false, error: error.toWire() };
   }
+  const command = parsed.data;
   try {
-    return await service.execute(parsed.data);
+    guard.require(caller, actionOf(command), guard.targetOf(command), {
+      auditAs: command.type,
+      commandId: command.commandId,
+      ...("incidentId" in command ? { incidentId: command.incidentId } : {}),
+    });
   } catch (err) {
     const error = toMusterError(err);
-    log.error({ err }, "command failed");
+    log.warn({ code: error.code, type: command.type }, "command not allowed");
     return { ok: false, error: error.toWire() };
   }
+  let result: CommandResult;
+  try {
+    result = await service.execute(command);
+  } catch (err) {
+    log.error({ err }, "command failed");
+    result = { ok: false, error: toMusterError(err).toWire() };
+  }
+  guard.commandAnswered(caller, command, result);
+  return result;
+}
+
+/** The type a refused payload claimed to be, for the audit trail. */
+function commandTypeOf(payload: unknown): string {
+  const type = (payload as { type?: unknown } | null)?.type;
+  return typeof type === "string" && /^[a-zA-Z.]{1,40}$/.test(type)
+    ? type
+    : "command";
+}
+
+/** The event as a socket with this view may receive it. */
+function viewed(view: View | null, event: StoredEvent): WireEvent {
+  if (!view || view.sees(event.incidentId)) return event;
+  const withheld: WithheldEvent = {
+    type: "withheld",
+    position: event.position,
+    at: event.at,
+    incidentId: "",
+    seq: 0,
+    commandId: null,
+    data: {},
+  };
+  return withheld;
 }
 
 /** Answers a refused packet's acknowledgement, if it asked for one. */

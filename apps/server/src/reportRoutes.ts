@@ -10,6 +10,8 @@ import {
 import type { Plan } from "@muster/plan";
 import { IncidentId, MusterError, badRequest } from "@muster/protocol";
 import type { EventStore } from "@muster/store";
+import type { Guard } from "./access/guard.ts";
+import { allow } from "./access/httpAccess.ts";
 import { refuse } from "./refuse.ts";
 
 const Params = z.strictObject({
@@ -25,7 +27,7 @@ const Query = z.object({ lang: z.enum(reportLangs).default("zh-CN") });
  */
 export function registerReportRoutes(
   app: FastifyInstance,
-  options: { plan: Plan; store: EventStore },
+  options: { plan: Plan; store: EventStore; guard: Guard },
 ): void {
   app.get("/api/incidents/:id/report.:format", async (request, reply) => {
     const params = Params.safeParse(request.params);
@@ -34,7 +36,11 @@ export function registerReportRoutes(
     if (!query.success) return refuse(reply, badRequest(query.error, "query"));
     const { id, format } = params.data;
 
+    allow(options.guard, request, "report.read", {}, { incidentId: id });
     const events = await options.store.readIncident(id);
+    allow(options.guard, request, "report.read", options.guard.historyTarget(events), {
+      incidentId: id,
+    });
     if (events.length === 0) {
       return refuse(
         reply,

@@ -1,8 +1,10 @@
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
+import { openAccess } from "@muster/auth/sqlite";
 import { IncidentService } from "@muster/engine";
 import { loadPlan } from "@muster/plan/load";
 import { SqliteEventStore } from "@muster/store/sqlite";
+import { prepareDemoAccess } from "./access/demoAccess.ts";
 import { buildApp } from "./app.ts";
 import { repoRoot, type ServeConfig } from "./config.ts";
 import { startDemo } from "./demo.ts";
@@ -12,6 +14,11 @@ import { createLogger } from "./logger.ts";
 /** A running server, for the CLI and for tests that start it in-process. */
 export interface RunningServer {
   url: string;
+  /**
+   * What a person must be told once at start: the first administrator's
+   * one-time password, the demo's sign-in details. Never logged.
+   */
+  notices: string[];
   close(): Promise<void>;
 }
 
@@ -29,6 +36,20 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
     logger: logger.child({ component: "engine" }),
   });
   await service.start();
+  const access = openAccess(config.dataDir, {
+    secretBase64: process.env.MUSTER_SECRET,
+    sessionMs: config.sessionHours * 3600_000,
+  });
+  const notices: string[] = [];
+  const admin = await access.directory.ensureAdministrator(plan.homeDistrict);
+  if (admin) {
+    notices.push(
+      "First start: created the administrator account. Sign in at /login as",
+      `  ${admin.name}  with the one-time password  ${admin.password}`,
+      "  It is shown only now; you will be asked to choose your own.",
+    );
+    logger.info({ account: admin.name }, "first administrator created");
+  }
   const drills = new DrillHost({
     plan,
     live: service,
@@ -43,6 +64,7 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
     plan,
     store,
     service,
+    access,
     logger,
     webDir: config.webDir,
     tileUrl: config.tileUrl,
@@ -57,12 +79,16 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
   const url = `${scheme}://${config.host}:${port}`;
   logger.info({ url, plan: plan.id, planVersion: plan.version }, "listening");
 
+  if (config.demo) {
+    notices.push(...(await prepareDemoAccess(access.directory, plan, url)));
+  }
   const stopDemo = config.demo
     ? startDemo(service, logger.child({ component: "demo" }))
     : () => undefined;
 
   return {
     url,
+    notices,
     async close() {
       stopDemo();
       await drills.end();
@@ -72,6 +98,7 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
       await io.close();
       await app.close();
       await store.close();
+      access.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { StoredEvent } from "@muster/protocol";
+import type { WireEvent as StoredEvent } from "@muster/protocol";
 
 /** What an event cache holds: open incidents' events up to a position. */
 export interface CachedEvents {

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { StoredEvent } from "@muster/protocol";
+import type { WireEvent as StoredEvent } from "@muster/protocol";
 import {
   closedIn,
   emptyCache,

@@ -4,6 +4,7 @@ import {
   type ErrorCode,
   type StoredEvent,
   type SubscribeResult,
+  type WireEvent,
   type WireError,
 } from "@muster/protocol";
 import { applyEvent } from "@muster/engine";
@@ -101,7 +102,7 @@ export class MusterClient {
   #cacheWrites: Promise<void> = Promise.resolve();
   /** True from applying cached events until the next time live. */
   #fromCache = false;
-  readonly #sequencer = new EventSequencer();
+  readonly #sequencer = new EventSequencer<WireEvent>();
   readonly #model: ReadModel;
   readonly #waiter = new Waiter();
   readonly #listeners = new Set<Listener>();
@@ -257,17 +258,38 @@ export class MusterClient {
       this.#setConnection({ kind: "offline", since: this.#isoNow() });
       // The server hung up on purpose; Socket.IO leaves that to us, and
       // a console must keep trying.
-      if (reason === "io server disconnect" && !this.#closed) {
+      if (
+        reason === "io server disconnect" &&
+        !this.#closed &&
+        this.#connection.kind !== "signedOut"
+      ) {
         socket.connect();
       }
     });
     socket.on(socketEvents.event, (event) => this.#receive([event]));
+    socket.on(socketEvents.resync, () => {
+      // Events this socket was not shown became visible: fetch them all.
+      void this.#startOver().then(() => this.#catchUp(this.#generation));
+    });
+    socket.on(socketEvents.signedOut, (error) => this.#signedOut(error));
+    socket.on("connect_error", (err: Error & { data?: unknown }) => {
+      const error = wireErrorOf(err.data);
+      // Socket.IO does not retry a connection its server refused.
+      if (error?.code === "UNAUTHENTICATED") this.#signedOut(error);
+    });
     if (socket.connected) onConnect();
   }
 
-  #receive(events: readonly StoredEvent[]): void {
+  #signedOut(error: WireError): void {
+    this.#generation++;
+    this.#waiter.wake();
+    this.#connection = { kind: "signedOut", error };
+    this.#schedule();
+  }
+
+  #receive(events: readonly WireEvent[]): void {
     const after = this.#sequencer.position;
-    const applied: StoredEvent[] = [];
+    const applied: WireEvent[] = [];
     for (const event of events) {
       const ready = this.#sequencer.accept(event);
       this.#model.apply(ready);
@@ -321,7 +343,7 @@ export class MusterClient {
   }
 
   /** Hands applied events to the cache, in order, one batch at a time. */
-  #keep(after: number, events: readonly StoredEvent[]): void {
+  #keep(after: number, events: readonly WireEvent[]): void {
     const cache = this.#cache;
     if (!cache) return;
     // A failed write is not retried: the cache then skips every later
@@ -413,6 +435,10 @@ export class MusterClient {
 
   #setConnection(connection: ConnectionState): void {
     if (this.#connection.kind === connection.kind) return;
+    // Only a new connection (a new sign-in) clears a refusal.
+    if (this.#connection.kind === "signedOut" && connection.kind !== "live") {
+      return;
+    }
     this.#connection = connection;
     this.#schedule();
   }
@@ -455,6 +481,18 @@ export class MusterClient {
   #isoNow(): string {
     return new Date(this.#now()).toISOString();
   }
+}
+
+/** The error a server attached to a refused connection, if any. */
+function wireErrorOf(data: unknown): WireError | null {
+  if (typeof data !== "object" || data === null) return null;
+  const { code, message, path } = data as Record<string, unknown>;
+  if (typeof code !== "string" || typeof message !== "string") return null;
+  return {
+    code: code as WireError["code"],
+    message,
+    path: typeof path === "string" ? path : "",
+  };
 }
 
 /** The server's answer to a subscription from past its last event. */

@@ -1,4 +1,8 @@
-import type { StoredEvent } from "@muster/protocol";
+import {
+  isWithheld,
+  type StoredEvent,
+  type WireEvent,
+} from "@muster/protocol";
 import type { IncidentState } from "@muster/engine";
 
 /** Applies one event to an incident; the engine's `applyEvent`. */
@@ -52,7 +56,9 @@ export class ReadModel {
   }
 
   /** Applies events that are already in position order. */
-  apply(events: readonly StoredEvent[]): void {
+  apply(received: readonly WireEvent[]): void {
+    // Withheld events only keep positions in step: nothing to fold.
+    const events = received.filter((e) => !isWithheld(e));
     if (events.length === 0) return;
     if (!this.#ownMaps) {
       this.#incidents = new Map(this.#incidents);

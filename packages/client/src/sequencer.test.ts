@@ -18,14 +18,14 @@ const positions = (events: StoredEvent[]) => events.map((e) => e.position);
 
 describe("EventSequencer", () => {
   it("releases events in position order", () => {
-    const seq = new EventSequencer();
+    const seq = new EventSequencer<StoredEvent>();
     expect(positions(seq.accept(event(1)))).toEqual([1]);
     expect(positions(seq.accept(event(2)))).toEqual([2]);
     expect(seq.position).toBe(2);
   });
 
   it("drops an event at or below the last position", () => {
-    const seq = new EventSequencer();
+    const seq = new EventSequencer<StoredEvent>();
     seq.accept(event(1));
     seq.accept(event(2));
     expect(seq.accept(event(2))).toEqual([]);
@@ -34,7 +34,7 @@ describe("EventSequencer", () => {
   });
 
   it("holds events behind a gap until it is filled", () => {
-    const seq = new EventSequencer();
+    const seq = new EventSequencer<StoredEvent>();
     seq.accept(event(1));
     expect(seq.accept(event(4))).toEqual([]);
     expect(seq.accept(event(3))).toEqual([]);
@@ -45,7 +45,7 @@ describe("EventSequencer", () => {
   });
 
   it("skips to a kept position and releases what follows on", () => {
-    const seq = new EventSequencer();
+    const seq = new EventSequencer<StoredEvent>();
     seq.accept(event(3));
     seq.accept(event(5));
     seq.accept(event(6));
@@ -57,7 +57,7 @@ describe("EventSequencer", () => {
   });
 
   it("forgets held events past its limit, to be fetched again", () => {
-    const seq = new EventSequencer(0, 2);
+    const seq = new EventSequencer<StoredEvent>(0, 2);
     seq.accept(event(3));
     seq.accept(event(4));
     seq.accept(event(5));

@@ -1,4 +1,3 @@
-import type { StoredEvent } from "@muster/protocol";
 
 /**
  * Puts events into global position order: releases each event only when
@@ -10,9 +9,9 @@ import type { StoredEvent } from "@muster/protocol";
  * seq.accept(second); // [] — position 1 is missing
  * seq.accept(first); // [first, second]
  */
-export class EventSequencer {
+export class EventSequencer<E extends { position: number }> {
   #position: number;
-  readonly #ahead = new Map<number, StoredEvent>();
+  readonly #ahead = new Map<number, E>();
   readonly #maxAhead: number;
 
   constructor(position = 0, maxAhead = 10_000) {
@@ -31,7 +30,7 @@ export class EventSequencer {
   }
 
   /** Takes one event and returns the events now ready, in order. */
-  accept(event: StoredEvent): StoredEvent[] {
+  accept(event: E): E[] {
     if (event.position <= this.#position) return [];
     if (event.position > this.#position + 1) {
       this.#holdAhead(event);
@@ -54,7 +53,7 @@ export class EventSequencer {
    * Moves to a position known by other means (events kept on the device)
    * and returns the held events that now follow on, in order.
    */
-  skipTo(position: number): StoredEvent[] {
+  skipTo(position: number): E[] {
     if (position <= this.#position) return [];
     this.#position = position;
     for (const held of this.#ahead.keys()) {
@@ -72,7 +71,7 @@ export class EventSequencer {
     this.#ahead.clear();
   }
 
-  #holdAhead(event: StoredEvent): void {
+  #holdAhead(event: E): void {
     // A client far behind would otherwise hoard the live stream while it
     // catches up; held events are only a shortcut, the catch-up brings
     // them again, so forgetting them costs a little bandwidth, nothing else.

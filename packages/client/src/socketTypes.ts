@@ -2,7 +2,8 @@ import type {
   ClockReply,
   Command,
   CommandResult,
-  StoredEvent,
+  WireError,
+  WireEvent,
   Subscribe,
   SubscribeResult,
 } from "@muster/protocol";
@@ -10,7 +11,9 @@ import type { Socket } from "socket.io-client";
 
 /** Events the server pushes; keys are the `socketEvents` names. */
 export interface ServerToClientEvents {
-  event: (event: StoredEvent) => void;
+  event: (event: WireEvent) => void;
+  signedOut: (error: WireError) => void;
+  resync: () => void;
 }
 
 /** Events the client emits, each with an ack. */

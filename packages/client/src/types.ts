@@ -18,7 +18,12 @@ export type CommandInput = DistributiveOmit<Command, "commandId">;
 export type ConnectionState =
   | { kind: "live" }
   | { kind: "catchingUp" }
-  | { kind: "offline"; since: string };
+  | { kind: "offline"; since: string }
+  /**
+   * The server will not serve this sign-in (signed out, expired, revoked,
+   * never enrolled): nothing is retried until the page signs in again.
+   */
+  | { kind: "signedOut"; error: WireError };
 
 /** What became of one command sent through the outbox. */
 export interface CommandStatus {

@@ -21,6 +21,10 @@ export const errorCatalogue = {
     status: 409,
     summary: "the incident changed while the command was being decided",
   },
+  UNAUTHENTICATED: {
+    status: 401,
+    summary: "no valid sign-in or enrolment: sign in or enrol again",
+  },
   NOT_AUTHORISED: { status: 403, summary: "the actor may not do this" },
   RATE_LIMITED: {
     status: 429,

@@ -7,3 +7,4 @@ export * from "./errors.ts";
 export * from "./commands.ts";
 export * from "./events.ts";
 export * from "./wire.ts";
+export * from "./auth.ts";

@@ -12,7 +12,39 @@ export const socketEvents = {
   event: "event",
   /** client → server, with an ack: answered by ClockReply. */
   clock: "clock",
+  /**
+   * server → client: the socket's sign-in ended (signed out, expired or
+   * revoked), with a WireError; the server then hangs up.
+   */
+  signedOut: "signedOut",
+  /**
+   * server → client: events the client was not shown have become visible
+   * to it (an incident asked its district for mutual aid): start over.
+   */
+  resync: "resync",
 } as const;
+
+/**
+ * What a socket receives in place of an event it may not see: the
+ * position and time only, so that its copy stays gap-free and in order.
+ */
+export interface WithheldEvent {
+  type: "withheld";
+  position: number;
+  at: string;
+  incidentId: "";
+  seq: 0;
+  commandId: null;
+  data: Record<string, never>;
+}
+
+/** An event as a socket receives it. */
+export type WireEvent = StoredEvent | WithheldEvent;
+
+/** True for an event the socket was not shown. */
+export function isWithheld(event: WireEvent): event is WithheldEvent {
+  return event.type === "withheld";
+}
 
 /** Asks for every event after `after` (a global position), then live ones. */
 export const Subscribe = z.strictObject({
@@ -38,7 +70,7 @@ export type CommandResult = Result<{
 
 /** The answer to a subscription: the catch-up batch and the head after it. */
 export type SubscribeResult = Result<{
-  events: StoredEvent[];
+  events: WireEvent[];
   head: number;
   /** More than one batch: ask again from the last position. */
   more: boolean;

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { reportCsv, reportHtml, reportJson, reportLangs } from "@muster/drill";
 import { yearIn, type Plan } from "@muster/plan";
 import { Callsign, Command, MusterError, badRequest } from "@muster/protocol";
+import type { Guard } from "../access/guard.ts";
+import { allow } from "../access/httpAccess.ts";
 import { refuse } from "../refuse.ts";
 import type { DrillHost } from "./drillHost.ts";
 
@@ -31,7 +33,15 @@ export function registerDrillRoutes(
   app: FastifyInstance,
   host: DrillHost,
   plan: Plan,
+  guard: Guard,
 ): void {
+  const home = { district: plan.homeDistrict };
+  // Every read of drills needs the right to see them.
+  app.addHook("onRequest", async (request) => {
+    if (request.method === "GET" && request.url.startsWith("/api/drill")) {
+      allow(guard, request, "drill.read", home);
+    }
+  });
   app.get("/api/drill/scenarios", () => ({
     ok: true,
     scenarios: host.scenarios(),
@@ -51,8 +61,11 @@ export function registerDrillRoutes(
 
   const control = (path: string, act: (body: unknown) => unknown) =>
     app.post(`/api/drill/${path}`, async (request, reply) => {
+      const action = `drill.${path}`;
       try {
+        allow(guard, request, "drill.run", home, { auditAs: action });
         const result = await act(request.body ?? {});
+        guard.accepted(request.caller, action);
         return { ok: true, ...(result as object | undefined) };
       } catch (err) {
         return refuse(reply, err);
@@ -78,10 +91,35 @@ export function registerDrillRoutes(
     const result = await host.inject(parsed.data);
     return { result };
   });
-  control("commands", async (body) => {
-    const parsed = Command.safeParse(body);
-    if (!parsed.success) throw badRequest(parsed.error);
-    return { result: await host.command(parsed.data) };
+  // A tablet or a member of staff acting inside the drill, as they would
+  // in earnest; the unit scope keeps a tablet to its own unit.
+  app.post("/api/drill/commands", async (request, reply) => {
+    try {
+      const parsed = Command.safeParse(request.body ?? {});
+      if (!parsed.success) throw badRequest(parsed.error);
+      const command = parsed.data;
+      const target = {
+        ...home,
+        ...("callsign" in command ? { unit: command.callsign } : {}),
+      };
+      allow(guard, request, "drill.command", target, {
+        auditAs: `drill ${command.type}`,
+      });
+      const result = await host.command(command);
+      guard.audit.record({
+        at: Date.now(),
+        actor: request.caller.identity,
+        from: request.caller.from,
+        action: `drill ${command.type}`,
+        commandId: command.commandId,
+        outcome: result.ok ? "accepted" : "refused",
+        code: result.ok ? null : result.error.code,
+        message: result.ok ? null : result.error.message,
+      });
+      return { ok: true, result };
+    } catch (err) {
+      return refuse(reply, err);
+    }
   });
 
   app.get("/api/drill/units/:callsign", async (request, reply) => {

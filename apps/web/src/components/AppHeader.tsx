@@ -1,10 +1,15 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { useFormat } from "../lib/format.ts";
-import { usePlan } from "../lib/PlanContext.tsx";
+import { useOptionalPlan, usePlan } from "../lib/PlanContext.tsx";
+import { DemoBand } from "./DemoBand.tsx";
 import { LanguageToggle } from "./LanguageToggle.tsx";
+import { WhoAmI } from "./WhoAmI.tsx";
 
-/** The strip on top of every page: plan name, page title, clock, language. */
+/**
+ * The strip on top of every page: plan name, page title, who is signed
+ * in, clock, language; and below it the DEMO band on a demo server. The
+ * sign-in and enrolment pages have no plan loaded, hence no plan name.
+ */
 export function AppHeader({
   title,
   clock,
@@ -15,22 +20,34 @@ export function AppHeader({
   clock?: number;
   children?: ReactNode;
 }) {
-  const { t } = useTranslation();
-  const { plan, config } = usePlan();
-  const format = useFormat();
+  const loaded = useOptionalPlan();
 
   return (
-    <header className="app-header">
-      <span className="app-plan">{format.name(plan.name)}</span>
-      <h1 className="app-title">{title}</h1>
-      {config.demo && <span className="demo-badge">{t("app.demo")}</span>}
-      {children}
-      {clock !== undefined && (
-        <time className="app-clock" data-testid="clock">
-          {format.time(new Date(clock).toISOString())}
-        </time>
-      )}
-      <LanguageToggle />
-    </header>
+    <>
+      <header className="app-header">
+        {loaded && <PlanName />}
+        <h1 className="app-title">{title}</h1>
+        {children}
+        <WhoAmI />
+        {clock !== undefined && <Clock at={clock} />}
+        <LanguageToggle />
+      </header>
+      <DemoBand />
+    </>
+  );
+}
+
+function PlanName() {
+  const { plan } = usePlan();
+  const format = useFormat();
+  return <span className="app-plan">{format.name(plan.name)}</span>;
+}
+
+function Clock({ at }: { at: number }) {
+  const format = useFormat();
+  return (
+    <time className="app-clock" data-testid="clock">
+      {format.time(new Date(at).toISOString())}
+    </time>
   );
 }

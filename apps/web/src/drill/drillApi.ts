@@ -1,5 +1,6 @@
 import type { IncidentState, UnitAssignment } from "@muster/engine";
 import type { LocalisedText, StoredEvent } from "@muster/protocol";
+import { api } from "../lib/identity.ts";
 
 /** The hosted drill's API: its own channel, apart from live events. */
 
@@ -72,7 +73,7 @@ export interface UnitDrillView {
 type Answer = { ok: boolean; error?: { code: string; message: string } };
 
 async function call<T>(path: string, body?: unknown): Promise<T & Answer> {
-  const response = await fetch(path, {
+  const response = await api(path, {
     method: body === undefined ? "GET" : "POST",
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),

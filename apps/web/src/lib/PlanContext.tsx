@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState } from "react";
 import type { ReactNode } from "react";
 import type { Plan } from "@muster/plan";
 import { useTranslation } from "react-i18next";
+import { api } from "./identity.ts";
 
 /** What GET /api/config says about this deployment. */
 export interface ServerConfig {
@@ -18,7 +19,7 @@ interface Loaded {
 const PlanContext = createContext<Loaded | null>(null);
 
 async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(path);
+  const response = await api(path);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -28,6 +29,11 @@ export function usePlan(): Loaded {
   const loaded = useContext(PlanContext);
   if (!loaded) throw new Error("usePlan outside PlanProvider");
   return loaded;
+}
+
+/** The plan and config when loaded; null on pages that do without. */
+export function useOptionalPlan(): Loaded | null {
+  return useContext(PlanContext);
 }
 
 /**

@@ -7,14 +7,25 @@ import {
   type EventCache,
   type OutboxStore,
 } from "@muster/client";
+import type { WireError } from "@muster/protocol";
+import { pageSpeaksAs } from "./identity.ts";
 
 let client: MusterClient | null = null;
 
 /** The newest lines of the selected incident's timeline on the wall. */
 export const wallTimelineLines = 40;
 
-/** The page's one client, connected to the page's own origin. */
+/**
+ * The page's one client, connected to the page's own origin and speaking
+ * as the page's identity (lib/identity.ts).
+ */
 export function getClient(): MusterClient {
+  // TODO: MusterClient does not pass on the socket's `signedOut` event
+  // yet, so a tablet whose enrolment is revoked, or a console whose
+  // session expires, learns of it only at its next load (GET /api/me
+  // answers 401). Once MusterClient has
+  // `onSignedOut(listener: (error: WireError) => void): () => void`,
+  // call `client.onSignedOut(reportSignedOut)` here, once.
   client ??= new MusterClient({
     outbox: outboxStore(),
     cache: eventCache(),
@@ -24,8 +35,31 @@ export function getClient(): MusterClient {
     timeline: onWall()
       ? { leaveOut: ["unit.moved"], keepLast: wallTimelineLines }
       : undefined,
-  }).connect();
+  }).connect({ options: { auth: { as: pageSpeaksAs() } } });
   return client;
+}
+
+let signedOut: WireError | null = null;
+const signedOutListeners = new Set<() => void>();
+
+/**
+ * The hook point for the server's `signedOut` on this page's socket
+ * (signed out elsewhere, expired or revoked): the page then shows that
+ * the sign-in ended, with the server's message.
+ */
+export function reportSignedOut(error: WireError): void {
+  signedOut = error;
+  for (const listener of [...signedOutListeners]) listener();
+}
+
+/** Why the socket's sign-in ended, once it has; null until then. */
+export function useSignedOut(): WireError | null {
+  return useSyncExternalStore(subscribeSignedOut, () => signedOut);
+}
+
+function subscribeSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
 }
 
 function onWall(): boolean {

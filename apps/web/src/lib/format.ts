@@ -11,6 +11,8 @@ export interface Format {
   time(iso: string | null): string;
   /** `MM-dd HH:mm` in the plan's zone. */
   dateTime(iso: string | null): string;
+  /** `yyyy-MM-dd HH:mm:ss` in the plan's zone, for records. */
+  stamp(iso: string | null): string;
   /** `m:ss`, or `h:mm:ss` past an hour; negative values keep no sign. */
   clock(ms: number): string;
   /** Whole minutes, e.g. "12 min". */
@@ -43,12 +45,24 @@ export function useFormat(): Format {
       minute: "2-digit",
       hourCycle: "h23",
     });
+    // Swedish writes dates the ISO way, in every browser.
+    const stampFormat = new Intl.DateTimeFormat("sv-SE", {
+      timeZone: plan.timezone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
 
     return {
       name: (text, fallback = "") =>
         text ? (zh ? text.zh : text.en) : fallback,
       time: (iso) => (iso ? timeFormat.format(new Date(iso)) : "—"),
       dateTime: (iso) => (iso ? dateTimeFormat.format(new Date(iso)) : "—"),
+      stamp: (iso) => (iso ? stampFormat.format(new Date(iso)) : "—"),
       clock: (ms) => formatClock(ms),
       minutes: (ms) => t("units.minutes", { n: Math.floor(ms / 60_000) }),
     };

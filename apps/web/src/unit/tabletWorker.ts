@@ -1,3 +1,5 @@
+import { api } from "../lib/identity.ts";
+
 const kept = ["/api/plan", "/api/config"];
 
 /**
@@ -10,7 +12,7 @@ export function registerTabletWorker(): void {
   const container = navigator.serviceWorker;
 
   const keepData = () => {
-    Promise.all(kept.map((path) => fetch(path)))
+    Promise.all(kept.map((path) => api(path)))
       .then(() => {
         document.documentElement.dataset.offlineReady = "true";
       })

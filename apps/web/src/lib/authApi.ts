@@ -1,0 +1,84 @@
+import type {
+  AuditEntry,
+  ChangePassword,
+  CreateAccount,
+  CreateEnrolmentCode,
+  Enrol,
+  IdentityView,
+  Role,
+  SignIn,
+} from "@muster/protocol";
+import { callApi } from "./http.ts";
+
+/** An account as the administrator's list shows it. */
+export interface AccountView {
+  id: string;
+  name: string;
+  displayName: string;
+  role: Role;
+  districts: string[];
+  unit: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** An enrolled tablet or wall as the device list shows it. */
+export interface DeviceView {
+  id: string;
+  kind: "unit" | "display";
+  unit: string | null;
+  district: string | null;
+  label: string;
+  enrolledAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+}
+
+/** A fresh enrolment code; `link` is `<origin>/enrol?code=<code>`. */
+export interface EnrolmentCode {
+  code: string;
+  expiresAt: string;
+  link: string;
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** The server's routes for sign-in, accounts, devices and the audit trail. */
+export const authApi = {
+  me: (signal?: AbortSignal) =>
+    callApi<{ identity: IdentityView; demo: boolean }>("/api/me", { signal }),
+  signIn: (body: SignIn) =>
+    callApi<{ identity: IdentityView }>("/api/session", { body }),
+  signOut: () =>
+    callApi("/api/session", { method: "DELETE", as: "person" }),
+  changePassword: (body: ChangePassword) =>
+    callApi("/api/session/password", { body }),
+
+  accounts: () => callApi<{ accounts: AccountView[] }>("/api/accounts"),
+  createAccount: (body: CreateAccount) =>
+    callApi<{ account: AccountView; oneTimePassword: string }>(
+      "/api/accounts",
+      { body },
+    ),
+  resetPassword: (account: string) =>
+    callApi<{ oneTimePassword: string }>(
+      `/api/accounts/${id(account)}/reset-password`,
+      { method: "POST" },
+    ),
+  disableAccount: (account: string) =>
+    callApi(`/api/accounts/${id(account)}/disable`, { method: "POST" }),
+
+  createEnrolmentCode: (body: CreateEnrolmentCode) =>
+    callApi<EnrolmentCode>("/api/enrolment-codes", { body }),
+  devices: () => callApi<{ devices: DeviceView[] }>("/api/devices"),
+  revokeDevice: (device: string) =>
+    callApi(`/api/devices/${id(device)}/revoke`, { method: "POST" }),
+  enrol: (body: Enrol) =>
+    callApi<{ device: Pick<DeviceView, "kind" | "unit" | "district" | "label"> }>(
+      "/api/devices/enrol",
+      { body },
+    ),
+
+  audit: (query: URLSearchParams) =>
+    callApi<{ entries: AuditEntry[] }>(`/api/audit?${query.toString()}`),
+};
