@@ -21,6 +21,7 @@ import {
   readLog,
 } from "./faultChecks.ts";
 import { writeFaultPlan } from "./faultPlan.ts";
+import { ApiRefusal, People } from "./people.ts";
 import {
   freePort,
   startServer,
@@ -99,14 +100,20 @@ async function runScenario(s: Scenario): Promise<void> {
   const server = await ServerUnderTest.start(dir, plan.file);
   cleanups.push(() => server.kill());
 
-  const operator = new SimDevice("console", server.url, "polling first");
-  const walls = Array.from(
-    { length: s.walls },
-    (_, i) => new SimDevice(`wall-${i + 1}`, server.url, "polling first"),
-  );
-  const tablets = plan.callsigns.map(
-    (callsign) => new SimDevice(callsign, server.url, "websocket"),
-  );
+  // Each screen is someone to the server: the console a commander, each
+  // wall an enrolled display, each tablet an enrolled device of its unit.
+  const { url, token } = server;
+  const operator = new SimDevice("console", url, token, "polling first");
+  const walls: SimDevice[] = [];
+  for (let i = 0; i < s.walls; i++) {
+    const wall = await server.enrolled(() => server.people.display());
+    walls.push(new SimDevice(`wall-${i + 1}`, url, wall, "polling first"));
+  }
+  const tablets: SimDevice[] = [];
+  for (const callsign of plan.callsigns) {
+    const tablet = await server.enrolled(() => server.people.tablet(callsign));
+    tablets.push(new SimDevice(callsign, url, tablet, "websocket"));
+  }
   const devices = [operator, ...walls, ...tablets];
   cleanups.push(() => devices.forEach((d) => d.close()));
   await until(
@@ -164,7 +171,7 @@ async function runScenario(s: Scenario): Promise<void> {
     const faults = await linkFaults;
     devices.forEach((d) => d.reconnect());
     await actors;
-    const settleMs = await settle(devices, server.url, s.settleMs);
+    const settleMs = await settle(devices, server, s.settleMs);
     return { kills, faults, settleMs };
   };
   const { kills, faults, settleMs } = await played().catch(
@@ -174,7 +181,7 @@ async function runScenario(s: Scenario): Promise<void> {
     },
   );
 
-  const log = await readLog(server.url);
+  const log = await readLog(server.url, server.token);
   const answers = devices.flatMap((d) => d.answered());
   console.info(
     JSON.stringify({
@@ -235,20 +242,52 @@ class ServerUnderTest {
   readonly #start: () => Promise<ServerProcess>;
   readonly #outputs: string[] = [];
   #process: ServerProcess;
+  /** The accounts and devices of this data folder; they outlive restarts. */
+  readonly people: People;
+  /** The commander's session: the console, and who reads the log. */
+  readonly token: string;
 
   private constructor(
     start: () => Promise<ServerProcess>,
     process: ServerProcess,
+    people: People,
+    token: string,
   ) {
     this.#start = start;
     this.#process = process;
+    this.people = people;
+    this.token = token;
   }
 
   static async start(dir: string, planFile: string) {
     const port = await freePort();
     const dataDir = join(dir, "data");
     const start = () => startServer({ dataDir, planFile, port });
-    return new ServerUnderTest(start, await start());
+    const first = await start();
+    const people = await People.open(first);
+    const { token } = await people.commander();
+    return new ServerUnderTest(start, first, people, token);
+  }
+
+  /**
+   * A device token from `enrol`. The enrolment route takes 20 a minute
+   * from one address, and every simulated device here is 127.0.0.1: when
+   * the server says to slow down it is restarted (the limit is counted in
+   * memory, the enrolments kept on disk) rather than waiting out the
+   * minute, before any screen is connected.
+   */
+  async enrolled(enrol: () => Promise<string>): Promise<string> {
+    for (let restarts = 0; ; restarts++) {
+      try {
+        return await enrol();
+      } catch (err) {
+        if (!(err instanceof ApiRefusal && err.status === 429) || restarts > 2) {
+          throw err;
+        }
+        await this.kill();
+        await this.restart();
+      }
+    }
   }
 
   get url(): string {
@@ -270,7 +309,9 @@ class ServerUnderTest {
   }
 
   async incidents(): Promise<Record<string, unknown>> {
-    const res = await fetch(`${this.url}/api/incidents`);
+    const res = await fetch(`${this.url}/api/incidents`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
     const body = (await res.json()) as {
       incidents: { incidentId: string }[];
     };
@@ -374,7 +415,7 @@ async function breakLinks(
  */
 async function settle(
   devices: readonly SimDevice[],
-  url: string,
+  server: ServerUnderTest,
   ms: number,
 ): Promise<number> {
   const started = Date.now();
@@ -386,7 +427,7 @@ async function settle(
       // limit, and the screens move on their own.
       const at = new Set(devices.map((d) => d.client.getSnapshot().position));
       if (!devices.every(isLive) || at.size !== 1) return false;
-      head = (await readLog(url)).at(-1)?.position ?? 0;
+      head = (await readLog(server.url, server.token)).at(-1)?.position ?? 0;
       return at.has(head);
     },
     ms,
@@ -402,7 +443,7 @@ async function diagnose(
   devices: readonly SimDevice[],
   server: ServerUnderTest,
 ): Promise<string> {
-  const log = await readLog(server.url).catch(() => []);
+  const log = await readLog(server.url, server.token).catch(() => []);
   const reports = log.filter((e) => e.type === "incident.reported");
   const lines = [
     `server ${server.alive ? "running" : "gone"}; errors logged:`,

@@ -5,12 +5,20 @@ import type { SimDevice } from "./simDevice.ts";
 
 const PAGE = 1000;
 
-/** The server's whole event log, read through the HTTP API page by page. */
-export async function readLog(url: string): Promise<StoredEvent[]> {
+/**
+ * The server's whole event log, read through the HTTP API page by page
+ * as someone who sees every incident (`token`).
+ */
+export async function readLog(
+  url: string,
+  token: string,
+): Promise<StoredEvent[]> {
   const log: StoredEvent[] = [];
   for (;;) {
     const after = log.at(-1)?.position ?? 0;
-    const res = await fetch(`${url}/api/events?after=${after}&limit=${PAGE}`);
+    const res = await fetch(`${url}/api/events?after=${after}&limit=${PAGE}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await res.json()) as { ok: boolean; events: StoredEvent[] };
     if (!res.ok || !body.ok) throw new Error(`GET /api/events: ${res.status}`);
     log.push(...body.events);

@@ -8,6 +8,7 @@ import {
   writeFastPlan,
   type ServerProcess,
 } from "./serverProcess.ts";
+import { People } from "./people.ts";
 
 const dataDir = tempDir();
 const planFile = writeFastPlan(dataDir, 4);
@@ -20,14 +21,21 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The commander's token, from the first start on this data folder. */
+let token = "";
+
 async function start() {
   const server = await startServer({ dataDir, planFile });
   servers.push(server);
+  if (!token) token = (await (await People.open(server)).commander()).token;
   return server;
 }
 
+/** Request options that carry the commander's sign-in. */
+const signedIn = () => ({ headers: { authorization: `Bearer ${token}` } });
+
 function connect(url: string) {
-  const client = new TestClient(url);
+  const client = new TestClient(url, token);
   clients.push(client);
   return client;
 }
@@ -90,7 +98,7 @@ describe("the real server over real sockets", () => {
     expect(first.ok && second.ok && second.positions).toEqual(
       first.ok && first.positions,
     );
-    const res = await fetch(`${server.url}/api/events?after=0`);
+    const res = await fetch(`${server.url}/api/events?after=0`, signedIn());
     const { events } = (await res.json()) as { events: StoredEvent[] };
     expect(events.filter((e) => e.type === "unit.acknowledged")).toHaveLength(
       1,
@@ -119,13 +127,13 @@ describe("the real server over real sockets", () => {
       ok: false,
       error: { code: "BAD_REQUEST" },
     });
-    const res = await fetch(`${server.url}/api/events?after=0`);
+    const res = await fetch(`${server.url}/api/events?after=0`, signedIn());
     const { events } = (await res.json()) as { events: StoredEvent[] };
     expect(events).toHaveLength(head);
   });
 
   test("a restarted server on the same data folder has the state and the deadlines back", async () => {
-    const res = await fetch(`${server.url}/api/incidents`);
+    const res = await fetch(`${server.url}/api/incidents`, signedIn());
     before = ((await res.json()) as { incidents: unknown[] }).incidents;
     // Killed hard, before the police clock (4 s) runs out.
     await server.stop("SIGKILL");
@@ -146,7 +154,7 @@ describe("the real server over real sockets", () => {
     expect(late.data.deadline).toBe(police.deadline);
     expect(Date.parse(late.at)).toBe(Date.parse(police.deadline) + 1);
     const after = (await (
-      await fetch(`${server.url}/api/incidents`)
+      await fetch(`${server.url}/api/incidents`, signedIn())
     ).json()) as {
       incidents: {
         tiers: { tier: string; status: string }[];

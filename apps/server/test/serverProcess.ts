@@ -11,6 +11,7 @@ import {
   type CommandResult,
   type StoredEvent,
   type SubscribeResult,
+  type WireEvent,
 } from "@muster/protocol";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
@@ -152,16 +153,27 @@ export class TestClient {
   readonly socket: Socket;
   readonly events: StoredEvent[] = [];
 
-  constructor(url: string) {
-    this.socket = io(url, { transports: ["websocket"], forceNew: true });
-    this.socket.on(socketEvents.event, (e: StoredEvent) => this.events.push(e));
+  /** Connects with a session or device token (see `People`). */
+  constructor(url: string, token: string) {
+    this.socket = io(url, {
+      transports: ["websocket"],
+      forceNew: true,
+      auth: { token },
+    });
+    this.socket.on(socketEvents.event, (e: WireEvent) => {
+      if (e.type !== "withheld") this.events.push(e);
+    });
   }
 
   async subscribe(after = 0): Promise<SubscribeResult> {
     const result = (await this.socket
       .timeout(10_000)
       .emitWithAck(socketEvents.subscribe, { after })) as SubscribeResult;
-    if (result.ok) this.events.push(...result.events);
+    if (result.ok) {
+      for (const e of result.events) {
+        if (e.type !== "withheld") this.events.push(e);
+      }
+    }
     return result;
   }
 

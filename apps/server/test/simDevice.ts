@@ -44,14 +44,20 @@ export class SimDevice {
   /** Every session, oldest first; the last is the current one. */
   readonly sessions: MusterClient[] = [];
   readonly #url: string;
+  readonly #token: string;
   readonly #transport: Transport;
   #socket!: Socket;
   #offline: NodeJS.Timeout | null = null;
   #closed = false;
 
-  constructor(name: string, url: string, transport: Transport) {
+  /**
+   * `token` is who the device is to the server: a tablet's device token,
+   * a wall's, or a person's session (see `People`); it outlives restarts.
+   */
+  constructor(name: string, url: string, token: string, transport: Transport) {
     this.name = name;
     this.#url = url;
+    this.#token = token;
     this.#transport = transport;
     this.#open();
   }
@@ -118,6 +124,7 @@ export class SimDevice {
   #open(): void {
     this.#socket = io(this.#url, {
       forceNew: true,
+      auth: { token: this.#token },
       ...(this.#transport === "websocket" ? { transports: ["websocket"] } : {}),
       reconnectionDelay: 250,
       reconnectionDelayMax: 2_000,

@@ -20,6 +20,23 @@ export function HomePage() {
           <a href="/wall" data-testid="link-wall">
             {t("wall.title")}
           </a>
+          <a href="/drill" data-testid="link-drill">
+            {t("drill.title")}
+          </a>
+          <a href="/audit" data-testid="link-audit">
+            {t("audit.title")}
+          </a>
+          <a href="/admin" data-testid="link-admin">
+            {t("admin.title")}
+          </a>
+        </nav>
+        <nav className="home-screens home-session">
+          <a href="/login" data-testid="link-login">
+            {t("session.title")}
+          </a>
+          <a href="/enrol" data-testid="link-enrol">
+            {t("enrol.title")}
+          </a>
         </nav>
         <h2>{t("home.units")}</h2>
         <ul className="home-units">

@@ -23,7 +23,11 @@ export function AuditFilterBar({
   };
 
   return (
-    <form className="audit-filters" data-testid="audit-filters" onSubmit={submit}>
+    <form
+      className="audit-filters"
+      data-testid="audit-filters"
+      onSubmit={submit}
+    >
       <label>
         {t("audit.incident")}
         <input

@@ -49,8 +49,7 @@ export const authApi = {
     callApi<{ identity: IdentityView; demo: boolean }>("/api/me", { signal }),
   signIn: (body: SignIn) =>
     callApi<{ identity: IdentityView }>("/api/session", { body }),
-  signOut: () =>
-    callApi("/api/session", { method: "DELETE", as: "person" }),
+  signOut: () => callApi("/api/session", { method: "DELETE", as: "person" }),
   changePassword: (body: ChangePassword) =>
     callApi("/api/session/password", { body }),
 
@@ -74,10 +73,9 @@ export const authApi = {
   revokeDevice: (device: string) =>
     callApi(`/api/devices/${id(device)}/revoke`, { method: "POST" }),
   enrol: (body: Enrol) =>
-    callApi<{ device: Pick<DeviceView, "kind" | "unit" | "district" | "label"> }>(
-      "/api/devices/enrol",
-      { body },
-    ),
+    callApi<{
+      device: Pick<DeviceView, "kind" | "unit" | "district" | "label">;
+    }>("/api/devices/enrol", { body }),
 
   audit: (query: URLSearchParams) =>
     callApi<{ entries: AuditEntry[] }>(`/api/audit?${query.toString()}`),

@@ -42,7 +42,8 @@ export function useAnswer<T>(
         if (answer.error.code === "UNAUTHENTICATED") void refresh();
       },
       (err: unknown) => {
-        if (live) setState({ answer: null, error: thrownError(err), loading: false });
+        if (live)
+          setState({ answer: null, error: thrownError(err), loading: false });
       },
     );
     return () => {

@@ -15,7 +15,9 @@ export function LoginPage() {
   const { t } = useTranslation();
   const { session, refresh } = useSession();
   const [oneTime, setOneTime] = useState<string | null>(null);
-  const next = safeNext(new URLSearchParams(window.location.search).get("next"));
+  const next = safeNext(
+    new URLSearchParams(window.location.search).get("next"),
+  );
   const goOn = () => window.location.replace(next);
 
   const identity = session.status === "signedIn" ? session.identity : null;

@@ -1,0 +1,117 @@
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { CommandErrorView } from "../components/CommandErrorView.tsx";
+import { authApi, type AccountView } from "../lib/authApi.ts";
+import { useFormat } from "../lib/format.ts";
+import { useNames } from "../lib/names.ts";
+import { useAction, useAnswer } from "../lib/useAnswer.ts";
+import { AccountForm } from "./AccountForm.tsx";
+import { OneTimePassword } from "./OneTimePassword.tsx";
+
+/** The administrator's accounts: the list, a new one, resets, disabling. */
+export function AccountsSection() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const names = useNames();
+  const load = useCallback(() => authApi.accounts(), []);
+  const { answer, error, reload } = useAnswer(load);
+  const action = useAction();
+  const [issued, setIssued] = useState<{
+    name: string;
+    password: string;
+  } | null>(null);
+
+  const reset = async (account: AccountView) => {
+    if (!window.confirm(t("admin.confirmReset", { name: account.name }))) {
+      return;
+    }
+    const done = await action.run(() => authApi.resetPassword(account.id));
+    if (done) setIssued({ name: account.name, password: done.oneTimePassword });
+  };
+  const disable = async (account: AccountView) => {
+    if (!window.confirm(t("admin.confirmDisable", { name: account.name }))) {
+      return;
+    }
+    if (await action.run(() => authApi.disableAccount(account.id))) reload();
+  };
+
+  return (
+    <section className="admin-section" data-testid="accounts-section">
+      <h2>{t("admin.accounts")}</h2>
+      <CommandErrorView error={error} />
+      {issued && (
+        <OneTimePassword
+          name={issued.name}
+          password={issued.password}
+          onDone={() => setIssued(null)}
+        />
+      )}
+      {answer && (
+        <>
+          <CommandErrorView
+            error={action.error}
+            onDismiss={action.clearError}
+          />
+          <table className="admin-table" data-testid="accounts-table">
+            <thead>
+              <tr>
+                <th>{t("admin.name")}</th>
+                <th>{t("admin.displayName")}</th>
+                <th>{t("admin.role")}</th>
+                <th>{t("admin.districts")}</th>
+                <th>{t("admin.unit")}</th>
+                <th>{t("admin.created")}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {answer.accounts.map((a) => (
+                <tr key={a.id} data-disabled={a.disabled}>
+                  <td>
+                    <code>{a.name}</code>
+                  </td>
+                  <td>{a.displayName}</td>
+                  <td>{t(`role.${a.role}`)}</td>
+                  <td>
+                    {a.districts.map((d) => names.district(d)).join(" · ")}
+                  </td>
+                  <td>{a.unit ?? ""}</td>
+                  <td className="nowrap">{format.dateTime(a.createdAt)}</td>
+                  <td className="admin-actions">
+                    {a.disabled ? (
+                      <span className="muted">{t("admin.disabled")}</span>
+                    ) : (
+                      <>
+                        <button
+                          type="button"
+                          disabled={action.busy}
+                          onClick={() => void reset(a)}
+                        >
+                          {t("admin.resetPassword")}
+                        </button>
+                        <button
+                          type="button"
+                          className="danger"
+                          disabled={action.busy}
+                          onClick={() => void disable(a)}
+                        >
+                          {t("admin.disable")}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <AccountForm
+            onCreated={(account, password) => {
+              setIssued({ name: account.name, password });
+              reload();
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { CommandErrorView } from "../components/CommandErrorView.tsx";
+import { authApi, type DeviceView } from "../lib/authApi.ts";
+import { useFormat } from "../lib/format.ts";
+import { useNames } from "../lib/names.ts";
+import { useAction, useAnswer } from "../lib/useAnswer.ts";
+import { EnrolmentCodeForm } from "./EnrolmentCodeForm.tsx";
+
+/**
+ * The enrolled tablets and walls: codes to enrol more, and revoking one
+ * that is lost or retired. Whether this person may is the server's call;
+ * its refusal is shown as it gave it.
+ */
+export function DevicesSection() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const names = useNames();
+  const load = useCallback(() => authApi.devices(), []);
+  const { answer, error, reload } = useAnswer(load);
+  const action = useAction();
+
+  const revoke = async (device: DeviceView) => {
+    if (!window.confirm(t("admin.confirmRevoke", { label: device.label }))) {
+      return;
+    }
+    if (await action.run(() => authApi.revokeDevice(device.id))) reload();
+  };
+  const serves = (d: DeviceView) =>
+    d.kind === "unit"
+      ? (d.unit ?? "")
+      : t("admin.wallOf", { district: names.district(d.district ?? "") });
+
+  return (
+    <section className="admin-section" data-testid="devices-section">
+      <h2>
+        {t("admin.devices")}{" "}
+        <button type="button" onClick={reload}>
+          {t("admin.refresh")}
+        </button>
+      </h2>
+      <CommandErrorView error={error} />
+      {answer && (
+        <>
+          <CommandErrorView
+            error={action.error}
+            onDismiss={action.clearError}
+          />
+          <table className="admin-table" data-testid="devices-table">
+            <thead>
+              <tr>
+                <th>{t("admin.deviceKind")}</th>
+                <th>{t("admin.serves")}</th>
+                <th>{t("admin.label")}</th>
+                <th>{t("admin.enrolled")}</th>
+                <th>{t("admin.lastSeen")}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {answer.devices.map((d) => (
+                <tr key={d.id} data-revoked={d.revokedAt !== null}>
+                  <td>{t(`admin.kind.${d.kind}`)}</td>
+                  <td>{serves(d)}</td>
+                  <td>{d.label}</td>
+                  <td className="nowrap">{format.dateTime(d.enrolledAt)}</td>
+                  <td className="nowrap">{format.dateTime(d.lastSeenAt)}</td>
+                  <td className="admin-actions">
+                    {d.revokedAt ? (
+                      <span className="muted">
+                        {t("admin.revokedAt", {
+                          time: format.dateTime(d.revokedAt),
+                        })}
+                      </span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="danger"
+                        disabled={action.busy}
+                        onClick={() => void revoke(d)}
+                      >
+                        {t("admin.revoke")}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <EnrolmentCodeForm />
+        </>
+      )}
+    </section>
+  );
+}
