@@ -12,6 +12,7 @@ import {
   writeFastPlan,
   type ServerProcess,
 } from "./serverProcess.ts";
+import { People } from "./people.ts";
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
@@ -30,7 +31,8 @@ afterAll(async () => {
 test("a backup taken while the server runs restores every incident and deadline", async () => {
   const a = await startServer({ dataDir: dataA, planFile });
   servers.push(a);
-  const operator = new TestClient(a.url);
+  const { token } = await (await People.open(a)).commander();
+  const operator = new TestClient(a.url, token);
   clients.push(operator);
   await operator.subscribe(0);
   const reported = await operator.send({
@@ -42,9 +44,9 @@ test("a backup taken while the server runs restores every incident and deadline"
     conduct: "tendency",
   });
   expect(reported.ok).toBe(true);
-  const before = (await (await fetch(`${a.url}/api/incidents`)).json()) as {
-    incidents: unknown[];
-  };
+  const before = (await (
+    await fetch(`${a.url}/api/incidents`, signedIn(token))
+  ).json()) as { incidents: unknown[] };
 
   const { stdout } = await run(
     process.execPath,
@@ -65,17 +67,20 @@ test("a backup taken while the server runs restores every incident and deadline"
   // Restore: the copy becomes the store of a fresh data folder.
   const [copy] = readdirSync(backups).filter((f) => f.endsWith(".db"));
   copyFileSync(join(backups, copy!), join(dataB, "muster.db"));
+  // The backup holds the event store only: the fresh folder starts its
+  // accounts afresh, with a first administrator of its own.
   const b = await startServer({ dataDir: dataB, planFile });
   servers.push(b);
-  const after = (await (await fetch(`${b.url}/api/incidents`)).json()) as {
-    incidents: unknown[];
-  };
+  const { token: tokenB } = await (await People.open(b)).commander();
+  const after = (await (
+    await fetch(`${b.url}/api/incidents`, signedIn(tokenB))
+  ).json()) as { incidents: unknown[] };
   // What the backup held, not what happened since: on a slow machine the
   // police deadline may already have fired on the restored server.
   expect(after.incidents.map(held)).toEqual(before.incidents.map(held));
 
   // The police deadline (8 s) was armed again from the restored store.
-  const wall = new TestClient(b.url);
+  const wall = new TestClient(b.url, tokenB);
   clients.push(wall);
   await wall.subscribe(0);
   const late = (await wall.waitFor(
@@ -84,6 +89,11 @@ test("a backup taken while the server runs restores every incident and deadline"
   )) as Extract<StoredEvent, { type: "tier.late" }>;
   expect(late.incidentId).toBe(reported.ok && reported.incidentId);
 });
+
+/** Request options that carry a sign-in. */
+function signedIn(token: string) {
+  return { headers: { authorization: `Bearer ${token}` } };
+}
 
 /** The parts of an incident a passing deadline cannot change. */
 function held(incident: unknown) {

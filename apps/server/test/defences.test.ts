@@ -8,13 +8,19 @@ import {
   TestClient,
   type ServerProcess,
 } from "./serverProcess.ts";
+import { People } from "./people.ts";
 
 const dataDir = tempDir();
 let server: ServerProcess;
+/** A commander's token: each defence must hold for someone signed in. */
+let token = "";
 
 beforeAll(async () => {
   server = await startServer({ dataDir });
+  token = (await (await People.open(server)).commander()).token;
 });
+
+const bearer = () => ({ authorization: `Bearer ${token}` });
 
 afterAll(async () => {
   await server?.stop();
@@ -34,15 +40,15 @@ test("pages carry security headers and a content-security policy", async () => {
 test("a body over the size limit is refused and changes nothing", async () => {
   const res = await fetch(`${server.url}/api/commands`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...bearer() },
     body: JSON.stringify({
       type: "incident.report",
       padding: "x".repeat(100_000),
     }),
   });
-  const events = (await (await fetch(`${server.url}/api/events`)).json()) as {
-    events: unknown[];
-  };
+  const events = (await (
+    await fetch(`${server.url}/api/events`, { headers: bearer() })
+  ).json()) as { events: unknown[] };
 
   expect(res.status).toBe(413);
   expect(events.events).toEqual([]);
@@ -54,6 +60,8 @@ test("a browser socket from a foreign origin is refused", async () => {
     forceNew: true,
     reconnection: false,
     extraHeaders: { origin: "http://evil.example" },
+    // Signed in: only the origin may be the reason for the refusal.
+    auth: { token },
   });
   const outcome = await new Promise<string>((resolve) => {
     socket.once("connect", () => resolve("connected"));
@@ -64,8 +72,8 @@ test("a browser socket from a foreign origin is refused", async () => {
 });
 
 test("a flooding socket is told to slow down while others are still served", async () => {
-  const flood = new TestClient(server.url);
-  const calm = new TestClient(server.url);
+  const flood = new TestClient(server.url, token);
+  const calm = new TestClient(server.url, token);
   const answers = await Promise.all(
     Array.from(
       { length: 150 },
@@ -86,7 +94,7 @@ test("a flooding socket is told to slow down while others are still served", asy
 });
 
 test("a socket message over the size limit is answered, not hung up on", async () => {
-  const client = new TestClient(server.url);
+  const client = new TestClient(server.url, token);
   const answer = (await client.socket
     .timeout(10_000)
     .emitWithAck(socketEvents.command, {
@@ -102,7 +110,7 @@ test("a socket message over the size limit is answered, not hung up on", async (
 });
 
 test("a subscription from beyond the last event is refused, not left silent", async () => {
-  const client = new TestClient(server.url);
+  const client = new TestClient(server.url, token);
   const answer = await client.subscribe(1e15);
   client.close();
   expect(answer).toMatchObject({
@@ -112,7 +120,7 @@ test("a subscription from beyond the last event is refused, not left silent", as
 });
 
 test("an unknown route answers in the usual error shape", async () => {
-  const res = await fetch(`${server.url}/api/nope`);
+  const res = await fetch(`${server.url}/api/nope`, { headers: bearer() });
   expect(res.status).toBe(404);
   expect(await res.json()).toEqual({
     ok: false,
@@ -121,7 +129,7 @@ test("an unknown route answers in the usual error shape", async () => {
 });
 
 test("a place name with control characters is refused", async () => {
-  const client = new TestClient(server.url);
+  const client = new TestClient(server.url, token);
   const answer = await client.send({
     type: "incident.report",
     commandId: "defence-rlo-0001",

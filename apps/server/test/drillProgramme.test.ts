@@ -1,12 +1,17 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, tempDir, type ServerProcess } from "./serverProcess.ts";
+import { People } from "./people.ts";
 
 const dataDir = tempDir();
 let server: ServerProcess;
+/** Request options that carry a commander's sign-in. */
+let signedIn: RequestInit = {};
 
 beforeAll(async () => {
   server = await startServer({ dataDir });
+  const { token } = await (await People.open(server)).commander();
+  signedIn = { headers: { authorization: `Bearer ${token}` } };
 });
 
 afterAll(async () => {
@@ -15,7 +20,10 @@ afterAll(async () => {
 });
 
 test("the programme page's data: no drill yet, so the minimum is not met", async () => {
-  const res = await fetch(`${server.url}/api/drill/programme?year=2026`);
+  const res = await fetch(
+    `${server.url}/api/drill/programme?year=2026`,
+    signedIn,
+  );
   const body = (await res.json()) as {
     ok: boolean;
     year: number;
@@ -32,7 +40,10 @@ test("the programme page's data: no drill yet, so the minimum is not met", async
 });
 
 test("a malformed year is refused with its path", async () => {
-  const res = await fetch(`${server.url}/api/drill/programme?year=abc`);
+  const res = await fetch(
+    `${server.url}/api/drill/programme?year=abc`,
+    signedIn,
+  );
   const body = (await res.json()) as {
     ok: boolean;
     error: { code: string; path: string };

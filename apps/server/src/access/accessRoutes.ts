@@ -271,7 +271,7 @@ export function registerAccessRoutes(
 function parse<S extends z.ZodType>(
   schema: S,
   value: unknown,
-  where = "body",
+  where = "",
 ): z.infer<S> {
   const parsed = schema.safeParse(value ?? {});
   if (!parsed.success) throw badRequest(parsed.error, where);
