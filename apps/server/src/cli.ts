@@ -5,6 +5,7 @@ import { defaultPlanFile, loadPlan } from "@muster/plan/load";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { backupSqliteStore } from "@muster/store/sqlite";
+import { accessFiles, openAccess } from "@muster/auth/sqlite";
 import { resolveServeConfig } from "./config.ts";
 import { serve } from "./serve.ts";
 
@@ -131,10 +132,60 @@ program
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     const target = resolve(dir, `muster-${stamp}.db`);
     const pages = await backupSqliteStore(source, target);
+    process.stdout.write(`backed up ${source} to ${target} (${pages} pages)\n`);
+    // Accounts, devices and the audit trail; never the signing secret,
+    // which would let whoever holds the copy forge sign-ins.
+    const accessSource = join(config.dataDir, accessFiles.db);
+    if (existsSync(accessSource)) {
+      const accessTarget = resolve(dir, `access-${stamp}.db`);
+      const accessPages = await backupSqliteStore(accessSource, accessTarget);
+      process.stdout.write(
+        `backed up ${accessSource} to ${accessTarget} (${accessPages} pages)\n`,
+      );
+    }
     process.stdout.write(
-      `backed up ${source} to ${target} (${pages} pages)\n` +
-        `restore: stop the server, copy it to DATA/muster.db, start again\n`,
+      "restore: stop the server, copy them to DATA/muster.db and DATA/access.db, start again\n",
     );
+  });
+
+program
+  .command("reset-admin")
+  .description(
+    "give the administrator a new one-time password (for a lost password; needs the data folder)",
+  )
+  .option("--data <dir>", "data folder (MUSTER_DATA, default .data)")
+  .option("--name <name>", "the administrator's sign-in name", "admin")
+  .action(async (flags: { data?: string; name: string }) => {
+    const config = resolveServeConfig({ data: flags.data });
+    const access = openAccess(config.dataDir, {
+      secretBase64: process.env.MUSTER_SECRET,
+    });
+    try {
+      const account = access.directory.accountNamed(flags.name);
+      if (account?.role !== "admin") {
+        throw new MusterError(
+          "NOT_FOUND",
+          `no administrator named ${flags.name} in ${config.dataDir}`,
+          { path: "name" },
+        );
+      }
+      const password = await access.directory.resetPassword(account.id);
+      access.audit.record({
+        at: Date.now(),
+        actor: null,
+        system: "muster reset-admin",
+        from: "command line",
+        action: "account.reset",
+        outcome: "accepted",
+        message: flags.name,
+      });
+      process.stdout.write(
+        `${flags.name}: one-time password ${password}\n` +
+          "It is shown only now. A running server keeps the old sessions until it restarts.\n",
+      );
+    } finally {
+      access.close();
+    }
   });
 
 const drill = program.command("drill").description("drills and exercises");

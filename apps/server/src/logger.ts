@@ -5,6 +5,13 @@ export function createLogger(level = process.env.MUSTER_LOG ?? "info") {
   return pino({
     level,
     base: { service: "muster" },
-    redact: ["req.headers.authorization", "*.token", "*.password"],
+    // Sign-in secrets never reach a log, whatever logs a request.
+    redact: [
+      "req.headers.authorization",
+      "req.headers.cookie",
+      "*.token",
+      "*.password",
+      "*.oneTimePassword",
+    ],
   });
 }

@@ -1,5 +1,7 @@
-import { rmSync } from "node:fs";
+import { copyFileSync, existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
+import { accessFiles } from "@muster/auth/sqlite";
 import { MemoryEventCache, MusterClient } from "@muster/client";
 import type { Command } from "@muster/protocol";
 import {
@@ -8,6 +10,7 @@ import {
   tempDir,
   type ServerProcess,
 } from "./serverProcess.ts";
+import { People } from "./people.ts";
 
 const dirs = [tempDir(), tempDir()];
 const servers: ServerProcess[] = [];
@@ -28,13 +31,51 @@ const report = (commandId: string, name: string): Command => ({
   conduct: "tendency",
 });
 
+/** A commander of a server's first start, and a client signed in as her. */
+async function signIn(server: ServerProcess) {
+  const { token } = await (await People.open(server)).commander();
+  const connected = new MusterClient({
+    cache: new MemoryEventCache(),
+  }).connect({ url: server.url, options: { auth: { token } } });
+  return { token, client: connected };
+}
+
+/**
+ * Restoring replaces the event store, not who may sign in: the accounts,
+ * sessions and signing secret of the old folder go with it, so that the
+ * client's sign-in holds on the restored server.
+ */
+function keepAccess(from: string, to: string): void {
+  for (const file of [
+    accessFiles.db,
+    `${accessFiles.db}-wal`,
+    accessFiles.secret,
+  ]) {
+    if (existsSync(join(from, file))) {
+      copyFileSync(join(from, file), join(to, file));
+    }
+  }
+}
+
+/** Sends a command over HTTP, as a script of the district would. */
+async function post(url: string, token: string, command: Command) {
+  const res = await fetch(`${url}/api/commands`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      authorization: `Bearer ${token}`,
+    },
+    body: JSON.stringify(command),
+  });
+  expect(res.status).toBe(200);
+}
+
 test("a client whose copy runs past a restored server's log starts over", async () => {
   const port = await freePort();
   const first = await startServer({ dataDir: dirs[0]!, port });
   servers.push(first);
-  client = new MusterClient({ cache: new MemoryEventCache() }).connect(
-    first.url,
-  );
+  const signedIn = await signIn(first);
+  client = signedIn.client;
   await client.send(report("restore-first-0001", "before the restore"));
   await client.send(report("restore-first-0002", "also before it"));
   await client.waitFor(
@@ -45,13 +86,14 @@ test("a client whose copy runs past a restored server's log starts over", async 
   // The district restores an older, here empty, store on the same port;
   // its log (one report) ends before the client's copy (two reports).
   await first.stop("SIGKILL");
+  keepAccess(dirs[0]!, dirs[1]!);
   const second = await startServer({ dataDir: dirs[1]!, port });
   servers.push(second);
-  await fetch(`${second.url}/api/commands`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(report("restore-second-001", "after the restore")),
-  });
+  await post(
+    second.url,
+    signedIn.token,
+    report("restore-second-001", "after the restore"),
+  );
 
   const snapshot = await client.waitFor(
     (s) =>
@@ -75,9 +117,8 @@ test("a client also starts over when the restored log is longer than its copy", 
   const port = await freePort();
   const first = await startServer({ dataDir: dataA, port });
   servers.push(first);
-  client = new MusterClient({ cache: new MemoryEventCache() }).connect(
-    first.url,
-  );
+  const signedIn = await signIn(first);
+  client = signedIn.client;
   await client.send(report("restore-long-0001", "the old log"));
   await client.waitFor(
     (s) => s.connection.kind === "live" && s.incidents.size === 1,
@@ -86,14 +127,15 @@ test("a client also starts over when the restored log is longer than its copy", 
   // Another store with more events than the client's copy: position alone
   // cannot tell them apart; the time of the event at that position can.
   await first.stop("SIGKILL");
+  keepAccess(dataA, dataB);
   const second = await startServer({ dataDir: dataB, port });
   servers.push(second);
   for (const n of [1, 2, 3]) {
-    await fetch(`${second.url}/api/commands`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(report(`restore-long-b00${n}`, `new log ${n}`)),
-    });
+    await post(
+      second.url,
+      signedIn.token,
+      report(`restore-long-b00${n}`, `new log ${n}`),
+    );
   }
 
   const snapshot = await client.waitFor(

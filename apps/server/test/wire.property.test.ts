@@ -9,10 +9,12 @@ import {
   TestClient,
   type ServerProcess,
 } from "./serverProcess.ts";
+import { People, type Person } from "./people.ts";
 
 const dataDir = tempDir();
 let server: ServerProcess;
-let attacker: Socket;
+/** Reads the store and checks that the server still serves. */
+let commander: Person;
 
 beforeAll(async () => {
   // The flood limit has its own test; here every message must be parsed.
@@ -20,21 +22,28 @@ beforeAll(async () => {
     dataDir,
     env: { MUSTER_SOCKET_RATE: "100000" },
   });
-  attacker = connect();
+  commander = await (await People.open(server)).commander();
 });
 
 afterAll(async () => {
-  attacker?.close();
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function connect(): Socket {
-  return io(server.url, { transports: ["websocket"], forceNew: true });
+/** A socket signed in with a person's or a device's token. */
+function connect(token: string): Socket {
+  return io(server.url, {
+    transports: ["websocket"],
+    forceNew: true,
+    auth: { token },
+  });
 }
 
+/** The position of the last event in the store, as the commander reads it. */
 async function head(): Promise<number> {
-  const res = await fetch(`${server.url}/api/events?after=0&limit=1000`);
+  const res = await fetch(`${server.url}/api/events?after=0&limit=1000`, {
+    headers: { authorization: `Bearer ${commander.token}` },
+  });
   const body = (await res.json()) as { events: { position: number }[] };
   return body.events.at(-1)?.position ?? 0;
 }
@@ -115,18 +124,28 @@ const message = fc.oneof(
   fc.record({ event: fc.string({ maxLength: 30 }), payload: fc.anything() }),
 );
 
-test("random and mutated messages change nothing, crash nothing, and stall no one", async () => {
+/**
+ * Sends random and mutated messages over a socket signed in with `token`:
+ * the store changes by exactly the events of the commands accepted, no
+ * answer is INTERNAL, an oversized message is dropped, and afterwards the
+ * server still serves the commander.
+ */
+async function attack(token: string, numRuns = 300): Promise<void> {
   const start = await head();
   const codes = new Set<string>();
   // A mutation may by chance still be a valid command: it may change the
   // store, by exactly the events its answer names, and nothing else may.
   let appended = 0;
+  let attacker = connect(token);
 
   await fc.assert(
     fc.asyncProperty(
       fc.array(message, { minLength: 1, maxLength: 20 }),
       async (batch) => {
-        if (!attacker.connected) attacker = connect();
+        if (!attacker.connected) {
+          attacker.close();
+          attacker = connect(token);
+        }
         const known = new Set<string>(Object.values(socketEvents));
         const answers = await Promise.all(
           batch.map(({ event, payload }) => {
@@ -161,11 +180,12 @@ test("random and mutated messages change nothing, crash nothing, and stall no on
         }
       },
     ),
-    { numRuns: 300 },
+    { numRuns },
   );
+  attacker.close();
 
   // An oversized message is dropped with its socket, nothing else.
-  const big = connect();
+  const big = connect(token);
   await new Promise<void>((r) => big.once("connect", () => r()));
   big.emit(socketEvents.command, { ...valid, padding: "x".repeat(200_000) });
   await new Promise((r) => setTimeout(r, 300));
@@ -173,8 +193,12 @@ test("random and mutated messages change nothing, crash nothing, and stall no on
 
   expect(await head()).toBe(start + appended);
   expect(codes.has("BAD_REQUEST")).toBe(true);
-  const client = new TestClient(server.url);
+  const client = new TestClient(server.url, commander.token);
   const served = await client.send(valid);
   client.close();
   expect(served.ok).toBe(true);
+}
+
+test("random and mutated messages change nothing, crash nothing, and stall no one", async () => {
+  await attack(commander.token);
 });
