@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { Server, Socket } from "socket.io";
@@ -50,6 +51,13 @@ export function registerHttpDefences(
     },
     // Cross-origin isolation would refuse tiles from a tile server.
     crossOriginEmbedderPolicy: false,
+  });
+  // Only configured origins may call the API from a browser, with their
+  // cookies; the server's own pages need no CORS at all.
+  const origins = options.allowedOrigins.map(originOf);
+  void app.register(cors, {
+    origin: origins.length ? origins : false,
+    credentials: true,
   });
   void app.register(rateLimit, {
     max: HTTP_REQUESTS_PER_MINUTE,

@@ -12,7 +12,7 @@ import {
   writeFastPlan,
   type ServerProcess,
 } from "./serverProcess.ts";
-import { People } from "./people.ts";
+import { api, People } from "./people.ts";
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
@@ -31,7 +31,8 @@ afterAll(async () => {
 test("a backup taken while the server runs restores every incident and deadline", async () => {
   const a = await startServer({ dataDir: dataA, planFile });
   servers.push(a);
-  const { token } = await (await People.open(a)).commander();
+  const commander = await (await People.open(a)).commander();
+  const { token } = commander;
   const operator = new TestClient(a.url, token);
   clients.push(operator);
   await operator.subscribe(0);
@@ -64,14 +65,21 @@ test("a backup taken while the server runs restores every incident and deadline"
   expect(stdout).toContain("backed up");
   await a.stop("SIGKILL");
 
-  // Restore: the copy becomes the store of a fresh data folder.
-  const [copy] = readdirSync(backups).filter((f) => f.endsWith(".db"));
-  copyFileSync(join(backups, copy!), join(dataB, "muster.db"));
-  // The backup holds the event store only: the fresh folder starts its
-  // accounts afresh, with a first administrator of its own.
+  // Restore: the copies become the store and the accounts of a fresh
+  // data folder.
+  const copies = readdirSync(backups);
+  const store = copies.find((f) => /^muster-.*\.db$/.test(f));
+  const accounts = copies.find((f) => /^access-.*\.db$/.test(f));
+  copyFileSync(join(backups, store!), join(dataB, "muster.db"));
+  copyFileSync(join(backups, accounts!), join(dataB, "access.db"));
   const b = await startServer({ dataDir: dataB, planFile });
   servers.push(b);
-  const { token: tokenB } = await (await People.open(b)).commander();
+  // The signing secret is not in a backup: the commander signs in again.
+  const again = await api(b.url, "POST", "/api/session", {
+    body: { name: commander.name, password: commander.password },
+  });
+  expect(again.body.ok).toBe(true);
+  const tokenB = again.body.token as string;
   const after = (await (
     await fetch(`${b.url}/api/incidents`, signedIn(tokenB))
   ).json()) as { incidents: unknown[] };

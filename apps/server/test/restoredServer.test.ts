@@ -41,9 +41,10 @@ async function signIn(server: ServerProcess) {
 }
 
 /**
- * Restoring replaces the event store, not who may sign in: the accounts,
- * sessions and signing secret of the old folder go with it, so that the
- * client's sign-in holds on the restored server.
+ * The restore replaces the event store only, as when an older store is
+ * copied over the old one in the same data folder: the accounts, sessions
+ * and signing secret stay, so the client's sign-in holds on the restored
+ * server.
  */
 function keepAccess(from: string, to: string): void {
   for (const file of [

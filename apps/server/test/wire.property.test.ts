@@ -137,52 +137,54 @@ async function attack(token: string, numRuns = 300): Promise<void> {
   // store, by exactly the events its answer names, and nothing else may.
   let appended = 0;
   let attacker = connect(token);
-
-  await fc.assert(
-    fc.asyncProperty(
-      fc.array(message, { minLength: 1, maxLength: 20 }),
-      async (batch) => {
-        if (!attacker.connected) {
-          attacker.close();
-          attacker = connect(token);
-        }
-        const known = new Set<string>(Object.values(socketEvents));
-        const answers = await Promise.all(
-          batch.map(({ event, payload }) => {
-            // Unknown events get no answer: send them and move on.
-            if (!known.has(event)) {
-              try {
-                attacker.emit(event, payload);
-              } catch {
-                // socket.io-client refuses its own reserved names.
+  try {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(message, { minLength: 1, maxLength: 20 }),
+        async (batch) => {
+          if (!attacker.connected) {
+            attacker.close();
+            attacker = connect(token);
+          }
+          const known = new Set<string>(Object.values(socketEvents));
+          const answers = await Promise.all(
+            batch.map(({ event, payload }) => {
+              // Unknown events get no answer: send them and move on.
+              if (!known.has(event)) {
+                try {
+                  attacker.emit(event, payload);
+                } catch {
+                  // socket.io-client refuses its own reserved names.
+                }
+                return Promise.resolve(null);
               }
-              return Promise.resolve(null);
+              return attacker
+                .timeout(5000)
+                .emitWithAck(event, payload)
+                .catch(() => null) as Promise<CommandResult | null>;
+            }),
+          );
+          for (const [i, a] of answers.entries()) {
+            // No answer: an unknown event name, or a message dropped.
+            if (!a) continue;
+            if (!a.ok) {
+              codes.add(a.error.code);
+              expect(a.error.code).not.toBe("INTERNAL");
+              continue;
             }
-            return attacker
-              .timeout(5000)
-              .emitWithAck(event, payload)
-              .catch(() => null) as Promise<CommandResult | null>;
-          }),
-        );
-        for (const [i, a] of answers.entries()) {
-          // No answer: an unknown event name, or a message dropped.
-          if (!a) continue;
-          if (!a.ok) {
-            codes.add(a.error.code);
-            expect(a.error.code).not.toBe("INTERNAL");
-            continue;
+            const { event, payload } = batch[i]!;
+            if (event === socketEvents.command) {
+              expect(Command.safeParse(payload).success).toBe(true);
+              if (!a.duplicate) appended += a.positions.length;
+            }
           }
-          const { event, payload } = batch[i]!;
-          if (event === socketEvents.command) {
-            expect(Command.safeParse(payload).success).toBe(true);
-            if (!a.duplicate) appended += a.positions.length;
-          }
-        }
-      },
-    ),
-    { numRuns },
-  );
-  attacker.close();
+        },
+      ),
+      { numRuns },
+    );
+  } finally {
+    attacker.close();
+  }
 
   // An oversized message is dropped with its socket, nothing else.
   const big = connect(token);
