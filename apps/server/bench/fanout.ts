@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import pino from "pino";
 import { Server } from "socket.io";
+import { openAccess } from "@muster/auth/sqlite";
 import { IncidentService } from "@muster/engine";
 import { defaultPlanFile, loadPlan } from "@muster/plan/load";
 import { SqliteEventStore } from "@muster/store/sqlite";
@@ -19,9 +20,13 @@ interface ClientPool {
 
 const WORKERS = 2;
 
-/** Starts worker threads holding `count` sockets on `url` in all. */
+/**
+ * Starts worker threads holding `count` sockets on `url` in all, each
+ * signed in with `token` (a bare Socket.IO server ignores it).
+ */
 async function connectPool(
   url: string,
+  token: string,
   count: number,
   eventName: string,
   subscribe: boolean,
@@ -32,6 +37,7 @@ async function connectPool(
       workerData: {
         entry: new URL("./fanoutClients.ts", import.meta.url).href,
         url,
+        token,
         count: share,
         eventName,
         subscribe,
@@ -97,10 +103,30 @@ export async function benchFanout(
   const store = new SqliteEventStore(join(dir, "muster.db"));
   const service = new IncidentService({ plan, store });
   await service.start();
+  // The clients read as a wall would: one observer of the home district.
+  const access = openAccess(dir);
+  const observer = { name: "bench-observer", password: "bench-observer-pw" };
+  await access.directory.createAccount(
+    {
+      name: observer.name,
+      displayName: "Bench observer",
+      role: "observer",
+      districts: [plan.homeDistrict],
+    },
+    null,
+    { text: observer.password, oneTime: false },
+  );
+  const session = await access.directory.signIn(
+    observer.name,
+    observer.password,
+    "127.0.0.1",
+  );
+  if (!session) throw new Error("the bench observer could not sign in");
   const { app, io } = buildApp({
     plan,
     store,
     service,
+    access,
     logger: pino({ level: "silent" }),
     webDir: join(dir, "no-web"),
     tileUrl: null,
@@ -127,7 +153,7 @@ export async function benchFanout(
     payloadBytes = JSON.stringify(events.at(-1)).length;
   });
 
-  const pool = await connectPool(url, clients, "event", true);
+  const pool = await connectPool(url, session.token, clients, "event", true);
   const muster: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const seq = service.incident(incidentId)!.seq + 2;
@@ -148,6 +174,7 @@ export async function benchFanout(
   await io.close();
   await app.close();
   await store.close();
+  access.close();
 
   const bare = await bareFanout(clients, rounds, payloadBytes);
   rmSync(dir, { recursive: true, force: true });
@@ -170,7 +197,7 @@ async function bareFanout(clients: number, rounds: number, bytes: number) {
   const io = new Server(http, { serveClient: false });
   await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  const pool = await connectPool(url, clients, "event", false);
+  const pool = await connectPool(url, "", clients, "event", false);
   const out: number[] = [];
   for (let i = 1; i <= rounds; i++) {
     const receipts = pool.expect(i);

@@ -4,8 +4,10 @@ import { parentPort, workerData } from "node:worker_threads";
 import { io, type Socket } from "socket.io-client";
 import { nowMs } from "./stats.ts";
 
-const { url, count, eventName, subscribe } = workerData as {
+const { url, token, count, eventName, subscribe } = workerData as {
   url: string;
+  /** A session token; every socket of the pool signs in with it. */
+  token: string;
   count: number;
   eventName: string;
   subscribe: boolean;
@@ -25,7 +27,11 @@ function onMessage(marker: number) {
 
 async function connectAll() {
   for (let i = 0; i < count; i++) {
-    const socket = io(url, { transports: ["websocket"], forceNew: true });
+    const socket = io(url, {
+      transports: ["websocket"],
+      forceNew: true,
+      auth: { token },
+    });
     socket.on(
       eventName,
       (payload: {

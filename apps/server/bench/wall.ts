@@ -11,8 +11,9 @@ import { fileURLToPath } from "node:url";
 import type { CDPSession, Page } from "playwright-core";
 import type { LatLon, StoredEvent } from "@muster/protocol";
 import { launchChromium } from "../test/browser.ts";
+import { People } from "../test/people.ts";
 import { startServer, tempDir, TestClient } from "../test/serverProcess.ts";
-import { random, writeBenchPlan } from "./wallPlan.ts";
+import { enrolTablets, random, writeBenchPlan } from "./wallPlan.ts";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const arg = (name: string, fallback: number) => {
@@ -52,11 +53,31 @@ function schedule(atSim: number, run: Job["run"]): void {
 
 const dataDir = tempDir("muster-bench-wall-");
 const planFile = writeBenchPlan(dataDir);
+// Each unit speaks for itself from its own tablet: only a unit's tablet
+// or leader may report its position.
+const tabletTokens = await enrolTablets(dataDir, planFile);
 const server = await startServer({ dataDir, planFile });
-const feed = new TestClient(server.url);
+const people = await People.open(server);
+const commander = await people.commander();
+const feed = new TestClient(server.url, commander.token);
 await feed.subscribe(0);
-// Tablets, spread over a few sockets as many devices would be.
-const tablets = Array.from({ length: 4 }, () => new TestClient(server.url));
+// The command post's consoles close incidents, over a few sockets.
+const consoles = Array.from(
+  { length: 4 },
+  () => new TestClient(server.url, commander.token),
+);
+/** A unit's tablet, connected when the unit first has something to say. */
+const tablets = new Map<string, TestClient>();
+function tabletOf(callsign: string): TestClient {
+  let tablet = tablets.get(callsign);
+  if (!tablet) {
+    const token = tabletTokens.get(callsign);
+    if (!token) throw new Error(`no tablet enrolled for ${callsign}`);
+    tablet = new TestClient(server.url, token);
+    tablets.set(callsign, tablet);
+  }
+  return tablet;
+}
 let turn = 0;
 let sent = 0;
 let refused = 0;
@@ -64,7 +85,10 @@ let inFlight = 0;
 /** Refusals by command and code: a unit replaced or stood down refuses. */
 const refusals = new Map<string, number>();
 async function send(command: Record<string, unknown>): Promise<void> {
-  const socket = tablets[turn++ % tablets.length]!;
+  const socket =
+    typeof command.callsign === "string"
+      ? tabletOf(command.callsign)
+      : consoles[turn++ % consoles.length]!;
   inFlight += 1;
   sent += 1;
   try {
@@ -82,9 +106,19 @@ async function send(command: Record<string, unknown>): Promise<void> {
 }
 
 const browser = await launchChromium(["--enable-precise-memory-info"]);
-const page = await browser.newPage({
+const context = await browser.newContext({
   viewport: { width: 1920, height: 1080 },
 });
+// The wall is a signed-in page: signing in sets the session cookie in
+// the browser context, as the sign-in page would.
+const viewer = await people.person("observer");
+const signIn = await context.request.post(`${server.url}/api/session`, {
+  data: { name: viewer.name, password: viewer.password },
+});
+if (!signIn.ok()) {
+  throw new Error(`the wall could not sign in: ${await signIn.text()}`);
+}
+const page = await context.newPage();
 await page.addInitScript(() => {
   localStorage.setItem("muster.language", "zh-CN");
 });
@@ -327,7 +361,7 @@ writeFileSync(
   JSON.stringify(results, null, 2) + "\n",
 );
 
-for (const t of tablets) t.close();
+for (const t of [...consoles, ...tablets.values()]) t.close();
 feed.close();
 await browser.close();
 await server.stop();

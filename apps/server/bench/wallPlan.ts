@@ -1,6 +1,7 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
+import { openAccess } from "@muster/auth/sqlite";
 import { readDefaultPlan } from "../test/serverProcess.ts";
 
 interface PlanDoc {
@@ -75,4 +76,43 @@ export function writeBenchPlan(dir: string): string {
   const file = join(dir, "bench-wall.plan.yaml");
   writeFileSync(file, stringify(plan));
   return file;
+}
+
+/**
+ * Enrols a tablet for every unit of the bench plan, straight into the
+ * access database of a data folder the server has not started on yet,
+ * as the enrolment route would: over HTTP, enrolments are limited to a
+ * few a minute, and 2,000 would take hours. Returns each unit's device
+ * token, signed with the folder's secret (or MUSTER_SECRET, as the server
+ * will use it).
+ */
+export async function enrolTablets(
+  dataDir: string,
+  planFile: string,
+): Promise<Map<string, string>> {
+  const doc = parse(readFileSync(planFile, "utf8")) as {
+    units: { callsign: string; district: string }[];
+  };
+  const access = openAccess(dataDir, {
+    secretBase64: process.env.MUSTER_SECRET,
+  });
+  const tokens = new Map<string, string>();
+  try {
+    for (const unit of doc.units) {
+      const { code } = access.directory.createEnrolmentCode(
+        { kind: "unit", unit: unit.callsign },
+        unit.district,
+        { id: "bench" },
+      );
+      const { token } = await access.directory.enrol(
+        code,
+        undefined,
+        "127.0.0.1",
+      );
+      tokens.set(unit.callsign, token);
+    }
+  } finally {
+    access.close();
+  }
+  return tokens;
 }

@@ -74,7 +74,11 @@ export function resolveServeConfig(
     webDir: resolve(env.MUSTER_WEB_DIR ?? resolve(repoRoot, "apps/web/dist")),
     demo: flags.demo ?? env.MUSTER_DEMO === "1",
     tls: readTls(env),
-    sessionHours: positive(env.MUSTER_SESSION_HOURS, "MUSTER_SESSION_HOURS", 12),
+    sessionHours: positive(
+      env.MUSTER_SESSION_HOURS,
+      "MUSTER_SESSION_HOURS",
+      12,
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Command, StoredEvent } from "@muster/protocol";
+import type { Command, CommandResult, StoredEvent } from "@muster/protocol";
 import type { IncidentService, Logger } from "@muster/engine";
 import { travelMinutes, unitByCallsign, tierById } from "@muster/plan";
 
@@ -24,7 +24,12 @@ const PAUSE_BETWEEN_INCIDENTS = 60 * second;
  * shows exactly what a real incident would. One incident at a time, a
  * peaceful gathering beside it, then a pause, then the next.
  */
-export function startDemo(service: IncidentService, log: Logger): () => void {
+export function startDemo(
+  service: IncidentService,
+  log: Logger,
+  /** Records each demo command and its answer in the audit trail. */
+  audit: (command: Command, result: CommandResult) => void = () => undefined,
+): () => void {
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let stopped = false;
   let cycle = 0;
@@ -37,18 +42,19 @@ export function startDemo(service: IncidentService, log: Logger): () => void {
     }, ms);
     timers.add(t);
   };
-  const send = (body: Body) =>
-    service
-      .execute({ ...body, commandId: `demo-${randomUUID()}` })
-      .then((result) => {
-        if (!result.ok) {
-          log.debug(
-            { code: result.error.code, type: body.type },
-            "demo step refused",
-          );
-        }
-        return result;
-      });
+  const send = (body: Body) => {
+    const command = { ...body, commandId: `demo-${randomUUID()}` };
+    return service.execute(command).then((result) => {
+      audit(command, result);
+      if (!result.ok) {
+        log.debug(
+          { code: result.error.code, type: body.type },
+          "demo step refused",
+        );
+      }
+      return result;
+    });
+  };
 
   const stopListening = service.onEvents((events) => {
     for (const event of events) react(event);

@@ -44,6 +44,11 @@ interface View {
   shown: Set<string>;
 }
 
+/** What the gateway keeps on each socket: who it is, once admitted. */
+interface SocketData {
+  identity?: Identity;
+}
+
 /** The parts of access control the gateway needs. */
 export interface GatewayAccess {
   directory: AccessDirectory;
@@ -67,7 +72,8 @@ export function attachGateway(
 ): void {
   const { directory, guard } = access;
   const cursors = new Map<Socket, Cursor>();
-  const identityOf = (socket: Socket) => socket.data.identity as Identity;
+  const identityOf = (socket: Socket) =>
+    (socket.data as SocketData).identity as Identity;
 
   // A socket is served only for a known person or enrolled device.
   io.use((socket, next) => {
@@ -78,7 +84,7 @@ export function attachGateway(
       as: auth.as,
     }).then(
       (identity) => {
-        socket.data.identity = identity;
+        (socket.data as SocketData).identity = identity;
         next();
       },
       (err: unknown) => {
@@ -101,7 +107,7 @@ export function attachGateway(
   };
   directory.onEnded((sessionId, why) => {
     for (const socket of io.sockets.sockets.values()) {
-      const identity = socket.data.identity as Identity | undefined;
+      const identity = (socket.data as SocketData).identity;
       if (identity?.sessionId !== sessionId) continue;
       log.info({ socketId: socket.id, why }, "socket's sign-in ended");
       signOff(
@@ -206,7 +212,7 @@ export function attachGateway(
           signOff(socket, error);
           return;
         }
-        socket.data.identity = live.identity;
+        (socket.data as SocketData).identity = live.identity;
         if (live.identity.kind === "device") {
           directory.touchDevice(live.identity.id);
         }

@@ -38,9 +38,15 @@ export function registerReportRoutes(
 
     allow(options.guard, request, "report.read", {}, { incidentId: id });
     const events = await options.store.readIncident(id);
-    allow(options.guard, request, "report.read", options.guard.historyTarget(events), {
-      incidentId: id,
-    });
+    allow(
+      options.guard,
+      request,
+      "report.read",
+      options.guard.historyTarget(events),
+      {
+        incidentId: id,
+      },
+    );
     if (events.length === 0) {
       return refuse(
         reply,

@@ -83,7 +83,23 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
     notices.push(...(await prepareDemoAccess(access.directory, plan, url)));
   }
   const stopDemo = config.demo
-    ? startDemo(service, logger.child({ component: "demo" }))
+    ? startDemo(
+        service,
+        logger.child({ component: "demo" }),
+        (command, result) =>
+          access.audit.record({
+            at: Date.now(),
+            actor: null,
+            system: "demo",
+            from: "server",
+            action: command.type,
+            incidentId: result.ok ? result.incidentId : null,
+            commandId: command.commandId,
+            outcome: result.ok ? "accepted" : "refused",
+            code: result.ok ? null : result.error.code,
+            message: result.ok ? null : result.error.message,
+          }),
+      )
     : () => undefined;
 
   return {

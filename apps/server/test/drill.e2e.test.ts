@@ -7,9 +7,12 @@ test(
   "the drill console starts, pauses, speeds up and ends a drill, " +
     "and a tablet sees its EXERCISE dispatch",
   async () => {
-    const page = await e2e.browser.newPage({
-      viewport: { width: 1600, height: 1000 },
-    });
+    // Only a drill coordinator may start, steer and end a drill.
+    const coordinator = await e2e.people.person("drillCoordinator");
+    const page = await e2e.newPage(
+      { person: coordinator },
+      { viewport: { width: 1600, height: 1000 } },
+    );
     await page.goto(`${e2e.server.url}/drill?lang=en`);
     await page.getByTestId("drill-page").waitFor();
     await page
@@ -26,7 +29,7 @@ test(
     await page.getByTestId("drill-tier-police").waitFor();
 
     // A unit played live sees its drill dispatch, marked EXERCISE.
-    const tablet = await e2e.browser.newPage();
+    const tablet = await e2e.newPage({ tablet: "WH-S2" });
     await tablet.goto(`${e2e.server.url}/unit/WH-S2`);
     const banner = tablet.getByTestId("drill-dispatch-banner");
     await banner.waitFor({ timeout: 10_000 });

@@ -284,7 +284,6 @@ class ServerUnderTest {
         if (!(err instanceof ApiRefusal && err.status === 429) || restarts > 2) {
           throw err;
         }
-        console.info("DEBUG enrol restart");
         await this.kill();
         await this.restart();
       }

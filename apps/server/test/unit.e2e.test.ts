@@ -2,6 +2,7 @@ import { expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import type { StoredEvent } from "@muster/protocol";
 import { useE2e } from "./e2eHarness.ts";
+import { api } from "./people.ts";
 
 type Dispatched = Extract<StoredEvent, { type: "unit.dispatched" }>;
 type Acknowledged = Extract<StoredEvent, { type: "unit.acknowledged" }>;
@@ -39,16 +40,17 @@ async function policeUnit(incidentId: string): Promise<string> {
 }
 
 /** A callsign of the plan's police tier not dispatched yet. */
-async function idlePoliceUnit(page: Page): Promise<string> {
+async function idlePoliceUnit(): Promise<string> {
   const busy = new Set(
     e2e.operator.events
       .filter((e): e is Dispatched => e.type === "unit.dispatched")
       .map((e) => e.data.callsign),
   );
-  const plan = (await page.evaluate(async () => {
-    const response = await fetch("/api/plan");
-    return (await response.json()) as unknown;
-  })) as { units: { callsign: string; tier: string }[] };
+  const plan = (
+    await api(e2e.server.url, "GET", "/api/plan", {
+      token: e2e.commander.token,
+    })
+  ).body as unknown as { units: { callsign: string; tier: string }[] };
   const unit = plan.units.find(
     (u) => u.tier === "police" && !busy.has(u.callsign),
   );
@@ -62,9 +64,14 @@ test("a dispatch from the command post takes the tablet's screen without a reloa
     hasTouch: true,
   });
   const tablet = await context.newPage();
-  await tablet.goto(`${e2e.server.url}/`);
-  const callsign = await idlePoliceUnit(tablet);
-  await tablet.goto(`${e2e.server.url}/unit/${callsign}`);
+  const callsign = await idlePoliceUnit();
+  // Enrolled as a unit leader does it: the code the command post gave,
+  // typed on the enrolment page, which then opens the unit's screen.
+  const code = await e2e.people.enrolmentCode({ kind: "unit", unit: callsign });
+  await tablet.goto(`${e2e.server.url}/enrol`);
+  await tablet.getByTestId("enrol-code").fill(code);
+  await tablet.getByTestId("enrol-submit").tap();
+  await tablet.waitForURL(`${e2e.server.url}/unit/${callsign}`);
   await tablet.getByTestId("unit-standing-by").waitFor();
   await tablet.getByTestId("btn-go-on-duty").tap();
   await tablet.getByTestId("on-duty").waitFor();
@@ -124,6 +131,7 @@ test("a tablet reopened offline shows its dispatch and keeps the tap, once", asy
   });
   const { incidentId } = await reportIncident();
   const callsign = await policeUnit(incidentId);
+  await e2e.enrolTablet(context, callsign);
   const dispatched = e2e.operator.events.find(
     (e) =>
       e.type === "unit.dispatched" &&

@@ -5,9 +5,10 @@ import { useE2e } from "./e2eHarness.ts";
 const e2e = useE2e();
 
 test("a unit acknowledged on its tablet changes on the wall without a reload", async () => {
-  const wall = await e2e.browser.newPage({
-    viewport: { width: 1920, height: 1080 },
-  });
+  const wall = await e2e.newPage(
+    { wall: true },
+    { viewport: { width: 1920, height: 1080 } },
+  );
   await wall.goto(`${e2e.server.url}/wall`);
   await wall.getByTestId("wall").waitFor();
 
@@ -54,10 +55,10 @@ test("a unit acknowledged on its tablet changes on the wall without a reload", a
     );
   await expect.poll(unitStatus).toBe("dispatched");
 
-  const tablet = await e2e.browser.newPage({
-    viewport: { width: 1280, height: 800 },
-    hasTouch: true,
-  });
+  const tablet = await e2e.newPage(
+    { tablet: callsign },
+    { viewport: { width: 1280, height: 800 }, hasTouch: true },
+  );
   await tablet.goto(`${e2e.server.url}/unit/${callsign}`);
   await tablet.getByTestId("dispatch").waitFor();
   await tablet.getByTestId("btn-acknowledge").tap();

@@ -44,7 +44,7 @@ async function openWall(
   size: { width: number; height: number },
   language = "zh-CN",
 ): Promise<Page> {
-  const page = await e2e.browser.newPage({ viewport: size });
+  const page = await e2e.newPage({ wall: true }, { viewport: size });
   await page.addInitScript((lang) => {
     localStorage.setItem("muster.language", lang);
   }, language);
@@ -96,9 +96,10 @@ describe("the wall", () => {
     const alert = wall.getByTestId(`wall-alert-${levelOne}-incident.levelI`);
     await alert.waitFor();
 
-    const desk = await e2e.browser.newPage({
-      viewport: { width: 1600, height: 1000 },
-    });
+    const desk = await e2e.newPage(
+      {},
+      { viewport: { width: 1600, height: 1000 } },
+    );
     await desk.goto(`${e2e.server.url}/console`);
     await desk.getByTestId(`console-incident-${levelOne}`).click();
     await desk.getByTestId("alert-ack-incident.levelI").click();

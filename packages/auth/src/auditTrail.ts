@@ -158,7 +158,7 @@ const csvColumns: (keyof AuditEntry)[] = [
 
 /** The entries as CSV (RFC 4180), for the export. */
 export function auditCsv(entries: AuditEntry[]): string {
-  const cell = (value: unknown) => {
+  const cell = (value: AuditEntry[keyof AuditEntry]) => {
     const text = value === null || value === undefined ? "" : String(value);
     // A leading = + - @ would be run as a formula by a spreadsheet.
     const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;

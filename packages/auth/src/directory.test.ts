@@ -30,7 +30,11 @@ describe("the first start", () => {
     expect(first?.password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     expect(second).toBeNull();
 
-    const session = await access.directory.signIn("admin", first!.password, "test");
+    const session = await access.directory.signIn(
+      "admin",
+      first!.password,
+      "test",
+    );
     expect(session?.identity.passwordChangeRequired).toBe(true);
     expect(authorise(session!.identity, "account.manage")).toMatchObject({
       ok: false,
@@ -62,12 +66,12 @@ describe("enrolment codes", () => {
     expect(enrolled.identity).toMatchObject({ role: "observer", unit: null });
     now += 60_001;
 
-    await expect(access.directory.enrol(late.code, undefined, "test")).rejects.toThrow(
-      /expired/,
-    );
-    await expect(access.directory.enrol(used.code, undefined, "test")).rejects.toThrow(
-      /already been used/,
-    );
+    await expect(
+      access.directory.enrol(late.code, undefined, "test"),
+    ).rejects.toThrow(/expired/);
+    await expect(
+      access.directory.enrol(used.code, undefined, "test"),
+    ).rejects.toThrow(/already been used/);
   });
 });
 
@@ -75,8 +79,16 @@ describe("sessions", () => {
   test("live sessions and devices come back after a restart; ended ones do not", async () => {
     const { access, dataDir } = open();
     const admin = await access.directory.ensureAdministrator("wanghai");
-    const kept = await access.directory.signIn("admin", admin!.password, "test");
-    const ended = await access.directory.signIn("admin", admin!.password, "test");
+    const kept = await access.directory.signIn(
+      "admin",
+      admin!.password,
+      "test",
+    );
+    const ended = await access.directory.signIn(
+      "admin",
+      admin!.password,
+      "test",
+    );
     access.directory.signOut(ended!.identity.sessionId);
     access.close();
     opened.length = 0;
@@ -92,7 +104,10 @@ describe("sessions", () => {
   test("a token signed with another secret is refused", async () => {
     const { access } = open();
     const other = new TokenSigner(Buffer.alloc(32, 7));
-    const token = await other.sign({ sub: "x", sid: "x", kind: "person" }, null);
+    const token = await other.sign(
+      { sub: "x", sid: "x", kind: "person" },
+      null,
+    );
     expect(await access.directory.authenticate(token)).toMatchObject({
       ok: false,
       reason: "the token is not valid",

@@ -91,7 +91,9 @@ export class AccessDirectory {
   readonly #now: () => number;
   /** Session id → who it is, for sessions not ended and devices not revoked. */
   readonly #live = new Map<string, Identity>();
-  readonly #endListeners = new Set<(sessionId: string, why: EndReason) => void>();
+  readonly #endListeners = new Set<
+    (sessionId: string, why: EndReason) => void
+  >();
 
   constructor(options: DirectoryOptions) {
     this.#db = options.db;
@@ -110,7 +112,9 @@ export class AccessDirectory {
 
   /** True when no account exists: the very first start. */
   isEmpty(): boolean {
-    const row = this.#db.prepare("SELECT COUNT(*) AS n FROM accounts").get() as {
+    const row = this.#db
+      .prepare("SELECT COUNT(*) AS n FROM accounts")
+      .get() as {
       n: number;
     };
     return row.n === 0;
@@ -176,9 +180,9 @@ export class AccessDirectory {
   }
 
   account(id: string): Account | null {
-    const row = this.#db.prepare("SELECT * FROM accounts WHERE id = ?").get(id) as
-      | AccountRow
-      | undefined;
+    const row = this.#db
+      .prepare("SELECT * FROM accounts WHERE id = ?")
+      .get(id) as AccountRow | undefined;
     return row ? accountOf(row) : null;
   }
 
@@ -299,7 +303,9 @@ export class AccessDirectory {
 
   signOut(sessionId: string): void {
     this.#db
-      .prepare("UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL")
+      .prepare(
+        "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+      )
       .run(new Date(this.#now()).toISOString(), sessionId);
     this.#end(sessionId, "signedOut");
   }
@@ -388,9 +394,9 @@ export class AccessDirectory {
   }
 
   device(id: string): Device | null {
-    const row = this.#db.prepare("SELECT * FROM devices WHERE id = ?").get(id) as
-      | DeviceRow
-      | undefined;
+    const row = this.#db
+      .prepare("SELECT * FROM devices WHERE id = ?")
+      .get(id) as DeviceRow | undefined;
     return row ? deviceOf(row) : null;
   }
 
@@ -486,7 +492,9 @@ export class AccessDirectory {
     const at = new Date(this.#now()).toISOString();
     for (const { id } of rows) {
       if (id === except) continue;
-      this.#db.prepare("UPDATE sessions SET ended_at = ? WHERE id = ?").run(at, id);
+      this.#db
+        .prepare("UPDATE sessions SET ended_at = ? WHERE id = ?")
+        .run(at, id);
       this.#end(id, why);
     }
   }
@@ -538,7 +546,11 @@ function accountOf(row: AccountRow): Account {
   };
 }
 
-function personOf(row: AccountRow, sessionId: string, expiresAt: number): Identity {
+function personOf(
+  row: AccountRow,
+  sessionId: string,
+  expiresAt: number,
+): Identity {
   return {
     kind: "person",
     id: row.id,

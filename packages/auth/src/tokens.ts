@@ -39,7 +39,9 @@ export class TokenSigner {
   /** The claims of a good token; why not, for a bad one. */
   async verify(
     token: string,
-  ): Promise<{ ok: true; claims: TokenClaims } | { ok: false; reason: string }> {
+  ): Promise<
+    { ok: true; claims: TokenClaims } | { ok: false; reason: string }
+  > {
     try {
       const { payload } = await jwtVerify(token, this.#key, {
         issuer,

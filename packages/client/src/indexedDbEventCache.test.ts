@@ -24,7 +24,8 @@ function event(
   } as StoredEvent;
 }
 
-const positions = (events: readonly { position: number }[]) => events.map((e) => e.position);
+const positions = (events: readonly { position: number }[]) =>
+  events.map((e) => e.position);
 
 describe("IndexedDbEventCache", () => {
   it("keeps batches and the position they run to, across opens", async () => {

@@ -2,7 +2,6 @@ import {
   socketEvents,
   type CommandResult,
   type ErrorCode,
-  type StoredEvent,
   type SubscribeResult,
   type WireEvent,
   type WireError,

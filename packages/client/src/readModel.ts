@@ -1,8 +1,4 @@
-import {
-  isWithheld,
-  type StoredEvent,
-  type WireEvent,
-} from "@muster/protocol";
+import { isWithheld, type StoredEvent, type WireEvent } from "@muster/protocol";
 import type { IncidentState } from "@muster/engine";
 
 /** Applies one event to an incident; the engine's `applyEvent`. */

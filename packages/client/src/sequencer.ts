@@ -1,4 +1,3 @@
-
 /**
  * Puts events into global position order: releases each event only when
  * every earlier position has been released, drops duplicates and holds

@@ -11,7 +11,12 @@ import {
   cookieName,
   type SpeakAs,
 } from "@muster/protocol";
-import { auditCsv, viewOf, type AccessDirectory, type Identity } from "@muster/auth";
+import {
+  auditCsv,
+  viewOf,
+  type AccessDirectory,
+  type Identity,
+} from "@muster/auth";
 import type { Plan } from "@muster/plan";
 import type { z } from "zod";
 import type { Guard } from "./guard.ts";
@@ -65,8 +70,10 @@ export function registerAccessRoutes(
         rateLimit: {
           max: 10,
           timeWindow: "1 minute",
-          keyGenerator: (request: FastifyRequest) =>
-            `${request.ip}:${String((request.body as { name?: unknown } | null)?.name ?? "")}`,
+          keyGenerator: (request: FastifyRequest) => {
+            const name = (request.body as { name?: unknown } | null)?.name;
+            return `${request.ip}:${typeof name === "string" ? name : ""}`;
+          },
         },
       },
     },
@@ -132,9 +139,15 @@ export function registerAccessRoutes(
 
   app.post("/api/accounts", async (request) => {
     const input = parse(CreateAccount, request.body);
-    const by = allow(guard, request, "account.manage", {}, {
-      auditAs: "account.create",
-    });
+    const by = allow(
+      guard,
+      request,
+      "account.manage",
+      {},
+      {
+        auditAs: "account.create",
+      },
+    );
     checkPlanReferences(plan, input.districts, input.unit);
     const created = await directory.createAccount(input, by);
     guard.accepted(request.caller, "account.create", {
@@ -152,9 +165,15 @@ export function registerAccessRoutes(
   });
 
   app.post("/api/accounts/:id/disable", (request) => {
-    const by = allow(guard, request, "account.manage", {}, {
-      auditAs: "account.disable",
-    });
+    const by = allow(
+      guard,
+      request,
+      "account.manage",
+      {},
+      {
+        auditAs: "account.disable",
+      },
+    );
     const { id } = request.params as { id: string };
     if (id === by.id) {
       throw new MusterError(
@@ -167,33 +186,42 @@ export function registerAccessRoutes(
     return { ok: true };
   });
 
-  app.post(
-    "/api/enrolment-codes",
-    async (request) => {
-      const input = parse(CreateEnrolmentCode, request.body);
-      const district =
-        input.kind === "unit" ? unitDistrict(plan, input.unit) : input.district;
-      if (!plan.districts.some((d) => d.id === district)) {
-        throw new MusterError("NOT_FOUND", `no district ${district} in the plan`, {
+  app.post("/api/enrolment-codes", (request) => {
+    const input = parse(CreateEnrolmentCode, request.body);
+    const district =
+      input.kind === "unit" ? unitDistrict(plan, input.unit) : input.district;
+    if (!plan.districts.some((d) => d.id === district)) {
+      throw new MusterError(
+        "NOT_FOUND",
+        `no district ${district} in the plan`,
+        {
           path: "district",
-        });
-      }
-      const by = allow(guard, request, "device.enrol", { district }, {
+        },
+      );
+    }
+    const by = allow(
+      guard,
+      request,
+      "device.enrol",
+      { district },
+      {
         auditAs: "device.code",
-      });
-      const code = directory.createEnrolmentCode(input, district, by);
-      guard.accepted(request.caller, "device.code", {
-        message:
-          input.kind === "unit" ? `tablet of ${input.unit}` : `wall of ${district}`,
-      });
-      const origin = `${request.protocol}://${request.host}`;
-      return {
-        ok: true,
-        ...code,
-        link: `${origin}/enrol?code=${code.code}`,
-      };
-    },
-  );
+      },
+    );
+    const code = directory.createEnrolmentCode(input, district, by);
+    guard.accepted(request.caller, "device.code", {
+      message:
+        input.kind === "unit"
+          ? `tablet of ${input.unit}`
+          : `wall of ${district}`,
+    });
+    const origin = `${request.protocol}://${request.host}`;
+    return {
+      ok: true,
+      ...code,
+      link: `${origin}/enrol?code=${code.code}`,
+    };
+  });
 
   app.post(
     "/api/devices/enrol",
@@ -216,7 +244,9 @@ export function registerAccessRoutes(
         message: device.unit ?? device.district,
       });
       const as: SpeakAs =
-        device.kind === "unit" ? `unit:${device.unit ?? ""}` as SpeakAs : "display";
+        device.kind === "unit"
+          ? (`unit:${device.unit ?? ""}` as SpeakAs)
+          : "display";
       setCookie(reply, as, token, DEVICE_COOKIE_SECONDS);
       return { ok: true, device, identity: viewOf(identity), token };
     },
@@ -224,16 +254,26 @@ export function registerAccessRoutes(
 
   app.get("/api/devices", (request) => {
     const identity = allowDevices(request);
-    return { ok: true, devices: directory.devices().filter((d) => inScope(identity, d.district)) };
+    return {
+      ok: true,
+      devices: directory.devices().filter((d) => inScope(identity, d.district)),
+    };
   });
 
   app.post("/api/devices/:id/revoke", (request) => {
     const { id } = request.params as { id: string };
     const device = directory.device(id);
-    if (!device) throw new MusterError("NOT_FOUND", `no device ${id}`, { path: "id" });
-    const by = allow(guard, request, "device.revoke", {
-      district: device.district,
-    }, { auditAs: "device.revoke" });
+    if (!device)
+      throw new MusterError("NOT_FOUND", `no device ${id}`, { path: "id" });
+    const by = allow(
+      guard,
+      request,
+      "device.revoke",
+      {
+        district: device.district,
+      },
+      { auditAs: "device.revoke" },
+    );
     directory.revokeDevice(id, by);
     guard.accepted(request.caller, "device.revoke", {
       message: `${device.label} (${device.unit ?? device.district})`,
@@ -247,7 +287,10 @@ export function registerAccessRoutes(
     allow(guard, request, "audit.read", { district: guard.homeDistrict });
     return guard.audit.query(parse(AuditQuery, request.query, "query"));
   };
-  app.get("/api/audit", (request) => ({ ok: true, entries: auditEntries(request) }));
+  app.get("/api/audit", (request) => ({
+    ok: true,
+    entries: auditEntries(request),
+  }));
   app.get("/api/audit.csv", (request, reply) =>
     reply
       .type("text/csv; charset=utf-8")
@@ -295,9 +338,13 @@ function checkPlanReferences(
 ): void {
   districts.forEach((district, i) => {
     if (!plan.districts.some((d) => d.id === district)) {
-      throw new MusterError("NOT_FOUND", `no district ${district} in the plan`, {
-        path: `districts[${i}]`,
-      });
+      throw new MusterError(
+        "NOT_FOUND",
+        `no district ${district} in the plan`,
+        {
+          path: `districts[${i}]`,
+        },
+      );
     }
   });
   if (unit !== undefined) unitDistrict(plan, unit);

@@ -7,7 +7,11 @@ import { HUMAN_UNIT } from "../demo.ts";
 const demoAccounts: { name: string; role: Role; label: string }[] = [
   { name: "demo-commander", role: "commander", label: "commander" },
   { name: "demo-dispatcher", role: "dispatcher", label: "dispatcher" },
-  { name: "demo-coordinator", role: "drillCoordinator", label: "drill coordinator" },
+  {
+    name: "demo-coordinator",
+    role: "drillCoordinator",
+    label: "drill coordinator",
+  },
   { name: "demo-observer", role: "observer", label: "observer" },
   { name: "demo-admin", role: "admin", label: "administrator" },
 ];
@@ -34,7 +38,10 @@ export async function prepareDemoAccess(
     const password = readableSecret(12).toLowerCase();
     const existing = directory.accountNamed(account.name);
     if (existing) {
-      await directory.setPassword(existing.id, { text: password, oneTime: false });
+      await directory.setPassword(existing.id, {
+        text: password,
+        oneTime: false,
+      });
     } else {
       await directory.createAccount(
         {
@@ -47,7 +54,9 @@ export async function prepareDemoAccess(
         { text: password, oneTime: false },
       );
     }
-    lines.push(`  ${account.label.padEnd(18)} ${account.name.padEnd(17)} ${password}`);
+    lines.push(
+      `  ${account.label.padEnd(18)} ${account.name.padEnd(17)} ${password}`,
+    );
   }
   const by = { id: "demo" };
   const wall = directory.createEnrolmentCode(

@@ -110,7 +110,10 @@ export class Guard {
   sees(identity: Identity, incidentId: string): boolean {
     const state = this.#service.incident(incidentId);
     if (!state) return false;
-    if (identity.unit && state.units.some((u) => u.callsign === identity.unit)) {
+    if (
+      identity.unit &&
+      state.units.some((u) => u.callsign === identity.unit)
+    ) {
       return true;
     }
     return authorise(identity, "live.read", this.incidentTarget(incidentId)).ok;

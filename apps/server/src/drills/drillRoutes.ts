@@ -37,9 +37,15 @@ export function registerDrillRoutes(
 ): void {
   const home = { district: plan.homeDistrict };
   // Every read of drills needs the right to see them.
-  app.addHook("onRequest", async (request) => {
-    if (request.method === "GET" && request.url.startsWith("/api/drill")) {
+  app.addHook("onRequest", (request, _reply, done) => {
+    if (request.method !== "GET" || !request.url.startsWith("/api/drill")) {
+      return done();
+    }
+    try {
       allow(guard, request, "drill.read", home);
+      done();
+    } catch (err) {
+      done(err as Error);
     }
   });
   app.get("/api/drill/scenarios", () => ({

@@ -4,6 +4,7 @@ import { CommandErrorView } from "../components/CommandErrorView.tsx";
 import { authApi, type AccountView } from "../lib/authApi.ts";
 import { useFormat } from "../lib/format.ts";
 import { useNames } from "../lib/names.ts";
+import { useSession } from "../lib/session.tsx";
 import { useAction, useAnswer } from "../lib/useAnswer.ts";
 import { AccountForm } from "./AccountForm.tsx";
 import { OneTimePassword } from "./OneTimePassword.tsx";
@@ -16,6 +17,9 @@ export function AccountsSection() {
   const load = useCallback(() => authApi.accounts(), []);
   const { answer, error, reload } = useAnswer(load);
   const action = useAction();
+  const { session } = useSession();
+  // The server will not let an administrator lock themselves out.
+  const self = session.status === "signedIn" ? session.identity.id : null;
   const [issued, setIssued] = useState<{
     name: string;
     password: string;
@@ -89,14 +93,16 @@ export function AccountsSection() {
                         >
                           {t("admin.resetPassword")}
                         </button>
-                        <button
-                          type="button"
-                          className="danger"
-                          disabled={action.busy}
-                          onClick={() => void disable(a)}
-                        >
-                          {t("admin.disable")}
-                        </button>
+                        {a.id !== self && (
+                          <button
+                            type="button"
+                            className="danger"
+                            disabled={action.busy}
+                            onClick={() => void disable(a)}
+                          >
+                            {t("admin.disable")}
+                          </button>
+                        )}
                       </>
                     )}
                   </td>

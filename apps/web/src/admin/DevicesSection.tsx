@@ -58,6 +58,13 @@ export function DevicesSection() {
               </tr>
             </thead>
             <tbody>
+              {answer.devices.length === 0 && (
+                <tr>
+                  <td colSpan={6} className="muted">
+                    {t("admin.noDevices")}
+                  </td>
+                </tr>
+              )}
               {answer.devices.map((d) => (
                 <tr key={d.id} data-revoked={d.revokedAt !== null}>
                   <td>{t(`admin.kind.${d.kind}`)}</td>

@@ -37,7 +37,9 @@ export function ConnectionBanner({
     >
       {connection.kind === "offline"
         ? t("connection.offline", { since: format.time(connection.since) })
-        : t("connection.catchingUp")}
+        : connection.kind === "signedOut"
+          ? connection.error.message
+          : t("connection.catchingUp")}
       <span className="connection-last">{last}</span>
     </div>
   );

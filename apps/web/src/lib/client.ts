@@ -20,13 +20,9 @@ export const wallTimelineLines = 40;
  * as the page's identity (lib/identity.ts).
  */
 export function getClient(): MusterClient {
-  // TODO: MusterClient does not pass on the socket's `signedOut` event
-  // yet, so a tablet whose enrolment is revoked, or a console whose
-  // session expires, learns of it only at its next load (GET /api/me
-  // answers 401). Once MusterClient has
-  // `onSignedOut(listener: (error: WireError) => void): () => void`,
-  // call `client.onSignedOut(reportSignedOut)` here, once.
-  client ??= new MusterClient({
+  if (client) return client;
+
+  client = new MusterClient({
     outbox: outboxStore(),
     cache: eventCache(),
     // The wall runs for days: it holds open incidents only, and of each
@@ -36,6 +32,11 @@ export function getClient(): MusterClient {
       ? { leaveOut: ["unit.moved"], keepLast: wallTimelineLines }
       : undefined,
   }).connect({ options: { auth: { as: pageSpeaksAs() } } });
+  const watched = client;
+  watched.subscribe(() => {
+    const { connection } = watched.getSnapshot();
+    if (connection.kind === "signedOut") reportSignedOut(connection.error);
+  });
   return client;
 }
 
@@ -43,16 +44,20 @@ let signedOut: WireError | null = null;
 const signedOutListeners = new Set<() => void>();
 
 /**
- * The hook point for the server's `signedOut` on this page's socket
- * (signed out elsewhere, expired or revoked): the page then shows that
- * the sign-in ended, with the server's message.
+ * The server ended this page's sign-in (signed out elsewhere, expired,
+ * revoked, or it refused the socket): the page then says so, with the
+ * server's message, instead of looking live.
  */
-export function reportSignedOut(error: WireError): void {
+function reportSignedOut(error: WireError): void {
+  if (signedOut === error) return;
   signedOut = error;
   for (const listener of [...signedOutListeners]) listener();
 }
 
-/** Why the socket's sign-in ended, once it has; null until then. */
+/**
+ * Why the socket's sign-in ended, once it has; null until then. Opens
+ * no connection of its own: pages without a client never hear of one.
+ */
 export function useSignedOut(): WireError | null {
   return useSyncExternalStore(subscribeSignedOut, () => signedOut);
 }

@@ -11,9 +11,12 @@ const MIN_LENGTH = 12;
  * whose text `current` carries over when the person just typed it.
  */
 export function ChangePasswordForm({
+  name,
   current: typed,
   onChanged,
 }: {
+  /** The sign-in name, for the browser's password manager. */
+  name: string;
   current: string | null;
   onChanged: () => void;
 }) {
@@ -56,6 +59,7 @@ export function ChangePasswordForm({
     >
       <h2 className="session-heading">{t("session.changePassword")}</h2>
       <p>{t("session.changePasswordHint", { n: MIN_LENGTH })}</p>
+      <input type="text" autoComplete="username" value={name} readOnly hidden />
       {typed === null && (
         <label>
           {t("session.currentPassword")}

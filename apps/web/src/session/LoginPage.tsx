@@ -14,7 +14,11 @@ import { SignInForm } from "./SignInForm.tsx";
 export function LoginPage() {
   const { t } = useTranslation();
   const { session, refresh } = useSession();
-  const [oneTime, setOneTime] = useState<string | null>(null);
+  // The one-time password just typed, so it need not be typed again.
+  const [oneTime, setOneTime] = useState<{
+    name: string;
+    password: string;
+  } | null>(null);
   const next = safeNext(
     new URLSearchParams(window.location.search).get("next"),
   );
@@ -26,7 +30,13 @@ export function LoginPage() {
   if (session.status === "checking") {
     body = <p className="muted">{t("session.checking")}</p>;
   } else if (oneTime !== null || person?.passwordChangeRequired) {
-    body = <ChangePasswordForm current={oneTime} onChanged={goOn} />;
+    body = (
+      <ChangePasswordForm
+        name={oneTime?.name ?? person?.name ?? ""}
+        current={oneTime?.password ?? null}
+        onChanged={goOn}
+      />
+    );
   } else if (person) {
     body = (
       <div className="session-form" data-testid="signed-in">
@@ -46,7 +56,7 @@ export function LoginPage() {
       <SignInForm
         onSignedIn={(signedIn, password) => {
           if (!signedIn.passwordChangeRequired) return goOn();
-          setOneTime(password);
+          setOneTime({ name: signedIn.name, password });
           // The header then names who is signed in.
           void refresh();
         }}

@@ -30,7 +30,14 @@ export function PageGate({
     window.location.replace(loginHref(`${pathname}${search}`));
   }, [away]);
 
-  if (ended) return <SignedOutScreen need={need} error={ended} />;
+  if (ended) {
+    // The wall may run on a person's sign-in: say whose sign-in ended.
+    const device =
+      session.status === "signedIn"
+        ? session.identity.kind === "device"
+        : need === "unit" || need === "wall";
+    return <SignedOutScreen device={device} error={ended} />;
+  }
   if (decided === "show") return children;
   if (decided === "notEnrolled" && session.status === "signedOut") {
     return <NotEnrolled need={need} error={session.error} />;

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { WireError } from "@muster/protocol";
 import { AppHeader } from "../components/AppHeader.tsx";
-import { loginHref, type PageNeed } from "../lib/pageAccess.ts";
+import { loginHref } from "../lib/pageAccess.ts";
 import "../styles/session.css";
 
 /**
@@ -10,14 +10,14 @@ import "../styles/session.css";
  * leave a screen that looks live and takes taps nobody will receive.
  */
 export function SignedOutScreen({
-  need,
+  device,
   error,
 }: {
-  need: PageNeed;
+  /** A tablet's or wall's enrolment ended, not a person's session. */
+  device: boolean;
   error: WireError;
 }) {
   const { t } = useTranslation();
-  const device = need === "unit" || need === "wall";
   const here = `${window.location.pathname}${window.location.search}`;
 
   return (

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { DemoBand } from "../components/DemoBand.tsx";
 
 /**
  * A new dispatch over the whole screen, flashing, until the leader
@@ -16,6 +17,8 @@ export function DispatchAlert({ children }: { children: ReactNode }) {
       aria-labelledby="dispatch-alert-title"
       data-testid="dispatch-alert"
     >
+      {/* Over the whole screen, it hides the page's own band. */}
+      <DemoBand />
       <h2 id="dispatch-alert-title" className="dispatch-alert-title">
         {t("unit.newDispatch")}
       </h2>
