@@ -182,6 +182,7 @@ export function buildApp(options: AppOptions): {
   });
 
   app.post("/api/commands", async (request, reply) => {
+    signedIn(guard, request);
     const result = await runCommand(
       service,
       guard,

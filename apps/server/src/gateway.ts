@@ -331,6 +331,11 @@ export async function runCommand(
   payload: unknown,
   log: Logger,
 ): Promise<CommandResult> {
+  if (!caller.identity) {
+    const error = new MusterError("UNAUTHENTICATED", "not signed in");
+    guard.refused(caller, commandTypeOf(payload), error);
+    return { ok: false, error: error.toWire() };
+  }
   const parsed = Command.safeParse(payload);
   if (!parsed.success) {
     const error = badRequest(parsed.error);

@@ -81,7 +81,8 @@ export function useE2e(
     else if ("wall" in who) await e2e.enrolWall(context, who.district);
     else await e2e.signIn(context, who.person);
     const page = await context.newPage();
-    page.once("close", () => void context.close());
+    // Closed with the browser too, when it may be gone already.
+    page.once("close", () => void context.close().catch(() => undefined));
     return page;
   };
   const enrol = async (context: BrowserContext, code: string, what: string) => {

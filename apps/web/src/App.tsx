@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { AdminPage } from "./admin/AdminPage.tsx";
 import { AuditPage } from "./audit/AuditPage.tsx";
 import { ConsolePage } from "./console/ConsolePage.tsx";
@@ -5,7 +6,7 @@ import { DrillPage } from "./drill/DrillPage.tsx";
 import { HomePage } from "./HomePage.tsx";
 import { pageNeed } from "./lib/pageAccess.ts";
 import { PlanProvider } from "./lib/PlanContext.tsx";
-import { SessionProvider } from "./lib/session.tsx";
+import { SessionProvider, useSession } from "./lib/session.tsx";
 import { EnrolPage } from "./session/EnrolPage.tsx";
 import { LoginPage } from "./session/LoginPage.tsx";
 import { PageGate } from "./session/PageGate.tsx";
@@ -46,9 +47,20 @@ export function App() {
         page
       ) : (
         <PageGate need={need}>
-          <PlanProvider>{page}</PlanProvider>
+          {need === "open" ? (
+            <PlanWhenSignedIn>{page}</PlanWhenSignedIn>
+          ) : (
+            <PlanProvider>{page}</PlanProvider>
+          )}
         </PageGate>
       )}
     </SessionProvider>
   );
+}
+
+/** The server gives the plan to signed-in callers only. */
+function PlanWhenSignedIn({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  if (session.status !== "signedIn") return children;
+  return <PlanProvider>{children}</PlanProvider>;
 }

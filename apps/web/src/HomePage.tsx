@@ -1,13 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { AppHeader } from "./components/AppHeader.tsx";
 import { useFormat } from "./lib/format.ts";
-import { usePlan } from "./lib/PlanContext.tsx";
+import { useOptionalPlan, usePlan } from "./lib/PlanContext.tsx";
 
-/** The front page: where each screen lives. */
+/**
+ * The front page: where each screen lives, and each unit's tablet once
+ * someone signed in can read the plan.
+ */
 export function HomePage() {
   const { t } = useTranslation();
-  const { plan } = usePlan();
-  const format = useFormat();
+  const loaded = useOptionalPlan();
 
   return (
     <div className="home">
@@ -38,17 +40,29 @@ export function HomePage() {
             {t("enrol.title")}
           </a>
         </nav>
-        <h2>{t("home.units")}</h2>
-        <ul className="home-units">
-          {plan.units.map((unit) => (
-            <li key={unit.callsign}>
-              <a href={`/unit/${unit.callsign}`}>
-                {unit.callsign} · {format.name(unit.name)}
-              </a>
-            </li>
-          ))}
-        </ul>
+        {loaded && <UnitLinks />}
       </main>
     </div>
+  );
+}
+
+function UnitLinks() {
+  const { t } = useTranslation();
+  const { plan } = usePlan();
+  const format = useFormat();
+
+  return (
+    <>
+      <h2>{t("home.units")}</h2>
+      <ul className="home-units">
+        {plan.units.map((unit) => (
+          <li key={unit.callsign}>
+            <a href={`/unit/${unit.callsign}`}>
+              {unit.callsign} · {format.name(unit.name)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

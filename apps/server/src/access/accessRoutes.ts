@@ -138,6 +138,7 @@ export function registerAccessRoutes(
   });
 
   app.post("/api/accounts", async (request) => {
+    signedIn(guard, request);
     const input = parse(CreateAccount, request.body);
     const by = allow(
       guard,
@@ -187,6 +188,7 @@ export function registerAccessRoutes(
   });
 
   app.post("/api/enrolment-codes", (request) => {
+    signedIn(guard, request);
     const input = parse(CreateEnrolmentCode, request.body);
     const district =
       input.kind === "unit" ? unitDistrict(plan, input.unit) : input.district;
@@ -261,6 +263,7 @@ export function registerAccessRoutes(
   });
 
   app.post("/api/devices/:id/revoke", (request) => {
+    signedIn(guard, request);
     const { id } = request.params as { id: string };
     const device = directory.device(id);
     if (!device)

@@ -4,7 +4,7 @@ import { reportCsv, reportHtml, reportJson, reportLangs } from "@muster/drill";
 import { yearIn, type Plan } from "@muster/plan";
 import { Callsign, Command, MusterError, badRequest } from "@muster/protocol";
 import type { Guard } from "../access/guard.ts";
-import { allow } from "../access/httpAccess.ts";
+import { allow, signedIn } from "../access/httpAccess.ts";
 import { refuse } from "../refuse.ts";
 import type { DrillHost } from "./drillHost.ts";
 
@@ -101,6 +101,7 @@ export function registerDrillRoutes(
   // in earnest; the unit scope keeps a tablet to its own unit.
   app.post("/api/drill/commands", async (request, reply) => {
     try {
+      signedIn(guard, request);
       const parsed = Command.safeParse(request.body ?? {});
       if (!parsed.success) throw badRequest(parsed.error);
       const command = parsed.data;

@@ -67,6 +67,12 @@ describe("verdict", () => {
     expect(verdict("bare", required)).toBe("show");
   });
 
+  test("the front page is for anyone, once the server has answered", () => {
+    expect(verdict("open", { status: "checking" })).toBe("wait");
+    expect(verdict("open", signedOut)).toBe("show");
+    expect(verdict("open", unreachable)).toBe("show");
+  });
+
   test("sign-in and enrolment show whatever the session", () => {
     for (const session of [signedOut, unreachable, { status: "checking" }]) {
       expect(verdict("bare", session as Session)).toBe("show");

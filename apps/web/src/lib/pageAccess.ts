@@ -13,7 +13,10 @@ export type Session =
 export type PageNeed =
   /** Sign-in and enrolment: for anyone, needing neither plan nor identity. */
   | "bare"
-  /** The front page and the tablet's start: anyone, identity shown. */
+  /**
+   * The front page and the tablet's start: anyone, with the plan only
+   * for a signed-in caller (the server gives it to nobody else).
+   */
   | "open"
   /** The command post's desks: a signed-in person. */
   | "person"
@@ -51,8 +54,8 @@ export function verdict(need: PageNeed, session: Session): Verdict {
     const person = session.identity.kind === "person";
     return need === "person" && !person ? "signIn" : "show";
   }
-  if (need === "open") return "show";
   if (session.status === "checking") return "wait";
+  if (need === "open") return "show";
   if (session.status === "unreachable") {
     // A tablet opened without the network works from its own copy; the
     // other screens wait for the server, as they wait for the plan.
