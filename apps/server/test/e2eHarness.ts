@@ -68,7 +68,10 @@ export function useE2e(
     await expectOk(answer, `signing ${person.name} in`);
   };
   e2e.enrolTablet = async (context, callsign) => {
-    const code = await e2e.people.enrolmentCode({ kind: "unit", unit: callsign });
+    const code = await e2e.people.enrolmentCode({
+      kind: "unit",
+      unit: callsign,
+    });
     await enrol(context, code, `the tablet of ${callsign}`);
   };
   e2e.enrolWall = async (context, district = "wanghai") => {
@@ -116,6 +119,8 @@ export function useE2e(
 
 async function expectOk(answer: APIResponse, what: string): Promise<void> {
   if (!answer.ok()) {
-    throw new Error(`${what} failed: ${answer.status()} ${await answer.text()}`);
+    throw new Error(
+      `${what} failed: ${answer.status()} ${await answer.text()}`,
+    );
   }
 }

@@ -281,7 +281,10 @@ class ServerUnderTest {
       try {
         return await enrol();
       } catch (err) {
-        if (!(err instanceof ApiRefusal && err.status === 429) || restarts > 2) {
+        if (
+          !(err instanceof ApiRefusal && err.status === 429) ||
+          restarts > 2
+        ) {
           throw err;
         }
         await this.kill();

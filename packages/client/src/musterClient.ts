@@ -138,6 +138,9 @@ export class MusterClient {
         "SEQ_CONFLICT",
         "INTERNAL",
         "RATE_LIMITED",
+        // A sign-in that ended keeps the command on the device until the
+        // next sign-in delivers it; a refused right (NOT_AUTHORISED) is final.
+        "UNAUTHENTICATED",
       ],
       transport: {
         isConnected: () => this.#socket?.connected ?? false,
