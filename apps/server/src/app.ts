@@ -47,6 +47,9 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** Messages a second one socket may send. */
   socketRate?: number;
+  /** Sign-in and enrolment attempts a minute; 10 and 20 by default. */
+  signInRate?: number;
+  enrolRate?: number;
   /** PEM certificate and key: serve HTTPS instead of HTTP. */
   https?: { cert: Buffer; key: Buffer } | null;
 }
@@ -200,6 +203,8 @@ export function buildApp(options: AppOptions): {
     plan,
     demo: options.demo,
     secure: Boolean(options.https),
+    signInRate: options.signInRate ?? 10,
+    enrolRate: options.enrolRate ?? 20,
   });
   registerReportRoutes(app, { plan, store, guard });
   if (options.drills) registerDrillRoutes(app, options.drills, plan, guard);

@@ -25,6 +25,13 @@ export interface ServeConfig {
   tls: TlsFiles | null;
   /** How long a person's sign-in lasts (MUSTER_SESSION_HOURS, 12). */
   sessionHours: number;
+  /**
+   * Sign-in tries a minute per address and name, and enrolments a minute
+   * per address (MUSTER_SIGNIN_RATE, 10; MUSTER_ENROL_RATE, 20): slow
+   * enough to stop guessing, raised for a depot enrolling a fleet.
+   */
+  signInRate: number;
+  enrolRate: number;
 }
 
 export interface TlsFiles {

@@ -70,6 +70,8 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
     tileUrl: config.tileUrl,
     allowedOrigins: config.allowedOrigins,
     socketRate: config.socketRate,
+    signInRate: config.signInRate,
+    enrolRate: config.enrolRate,
     demo: config.demo,
     https: config.tls,
   });

@@ -29,6 +29,9 @@ export interface AccessRouteOptions {
   demo: boolean;
   /** Cookies carry `Secure` when the server speaks HTTPS. */
   secure: boolean;
+  /** Sign-in tries a minute per address and name; enrolments per address. */
+  signInRate: number;
+  enrolRate: number;
 }
 
 /** A browser keeps a device's cookie this long: its maximum, 400 days. */
@@ -68,7 +71,7 @@ export function registerAccessRoutes(
       config: {
         // Guessing passwords: a few tries a minute per address and name.
         rateLimit: {
-          max: 10,
+          max: options.signInRate,
           timeWindow: "1 minute",
           keyGenerator: (request: FastifyRequest) => {
             const name = (request.body as { name?: unknown } | null)?.name;
@@ -228,7 +231,7 @@ export function registerAccessRoutes(
   app.post(
     "/api/devices/enrol",
     {
-      config: { rateLimit: { max: 20, timeWindow: "1 minute" } },
+      config: { rateLimit: { max: options.enrolRate, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
       const { code, label } = parse(Enrol, request.body);

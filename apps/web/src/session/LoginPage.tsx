@@ -26,33 +26,35 @@ export function LoginPage() {
 
   const identity = session.status === "signedIn" ? session.identity : null;
   const person = identity?.kind === "person" ? identity : null;
-  let body;
-  if (session.status === "checking") {
-    body = <p className="muted">{t("session.checking")}</p>;
-  } else if (oneTime !== null || person?.passwordChangeRequired) {
-    body = (
-      <ChangePasswordForm
-        name={oneTime?.name ?? person?.name ?? ""}
-        current={oneTime?.password ?? null}
-        onChanged={goOn}
-      />
-    );
-  } else if (person) {
-    body = (
-      <div className="session-form" data-testid="signed-in">
-        <p>
-          {t("session.signedInAs", {
-            name: person.name,
-            role: t(`role.${person.role}`),
-          })}
-        </p>
-        <a className="big-link" href={next} data-testid="continue">
-          {t("session.continue")}
-        </a>
-      </div>
-    );
-  } else {
-    body = (
+  const body = () => {
+    if (session.status === "checking") {
+      return <p className="muted">{t("session.checking")}</p>;
+    }
+    if (oneTime !== null || person?.passwordChangeRequired) {
+      return (
+        <ChangePasswordForm
+          name={oneTime?.name ?? person?.name ?? ""}
+          current={oneTime?.password ?? null}
+          onChanged={goOn}
+        />
+      );
+    }
+    if (person) {
+      return (
+        <div className="session-form" data-testid="signed-in">
+          <p>
+            {t("session.signedInAs", {
+              name: person.name,
+              role: t(`role.${person.role}`),
+            })}
+          </p>
+          <a className="big-link" href={next} data-testid="continue">
+            {t("session.continue")}
+          </a>
+        </div>
+      );
+    }
+    return (
       <SignInForm
         onSignedIn={(signedIn, password) => {
           if (!signedIn.passwordChangeRequired) return goOn();
@@ -62,12 +64,12 @@ export function LoginPage() {
         }}
       />
     );
-  }
+  };
 
   return (
     <div className="session-page" data-testid="login-page">
       <AppHeader title={t("session.title")} />
-      <main className="session-body">{body}</main>
+      <main className="session-body">{body()}</main>
     </div>
   );
 }
