@@ -86,6 +86,8 @@ export function resolveServeConfig(
       "MUSTER_SESSION_HOURS",
       12,
     ),
+    signInRate: positive(env.MUSTER_SIGNIN_RATE, "MUSTER_SIGNIN_RATE", 10),
+    enrolRate: positive(env.MUSTER_ENROL_RATE, "MUSTER_ENROL_RATE", 20),
   };
 }
 
