@@ -21,7 +21,7 @@ import {
   readLog,
 } from "./faultChecks.ts";
 import { writeFaultPlan } from "./faultPlan.ts";
-import { ApiRefusal, People } from "./people.ts";
+import { People } from "./people.ts";
 import {
   freePort,
   startServer,
@@ -106,12 +106,12 @@ async function runScenario(s: Scenario): Promise<void> {
   const operator = new SimDevice("console", url, token, "polling first");
   const walls: SimDevice[] = [];
   for (let i = 0; i < s.walls; i++) {
-    const wall = await server.enrolled(() => server.people.display());
+    const wall = await server.people.display();
     walls.push(new SimDevice(`wall-${i + 1}`, url, wall, "polling first"));
   }
   const tablets: SimDevice[] = [];
   for (const callsign of plan.callsigns) {
-    const tablet = await server.enrolled(() => server.people.tablet(callsign));
+    const tablet = await server.people.tablet(callsign);
     tablets.push(new SimDevice(callsign, url, tablet, "websocket"));
   }
   const devices = [operator, ...walls, ...tablets];
@@ -262,35 +262,14 @@ class ServerUnderTest {
   static async start(dir: string, planFile: string) {
     const port = await freePort();
     const dataDir = join(dir, "data");
-    const start = () => startServer({ dataDir, planFile, port });
+    // Every wall and tablet enrols from 127.0.0.1 within the first
+    // seconds, far more than a depot's default of 20 a minute.
+    const env = { MUSTER_ENROL_RATE: "1000" };
+    const start = () => startServer({ dataDir, planFile, port, env });
     const first = await start();
     const people = await People.open(first);
     const { token } = await people.commander();
     return new ServerUnderTest(start, first, people, token);
-  }
-
-  /**
-   * A device token from `enrol`. The enrolment route takes 20 a minute
-   * from one address, and every simulated device here is 127.0.0.1: when
-   * the server says to slow down it is restarted (the limit is counted in
-   * memory, the enrolments kept on disk) rather than waiting out the
-   * minute, before any screen is connected.
-   */
-  async enrolled(enrol: () => Promise<string>): Promise<string> {
-    for (let restarts = 0; ; restarts++) {
-      try {
-        return await enrol();
-      } catch (err) {
-        if (
-          !(err instanceof ApiRefusal && err.status === 429) ||
-          restarts > 2
-        ) {
-          throw err;
-        }
-        await this.kill();
-        await this.restart();
-      }
-    }
   }
 
   get url(): string {
