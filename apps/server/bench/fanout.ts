@@ -122,7 +122,7 @@ export async function benchFanout(
     "127.0.0.1",
   );
   if (!session) throw new Error("the bench observer could not sign in");
-  const { app, io } = buildApp({
+  const { app, io } = await buildApp({
     plan,
     store,
     service,

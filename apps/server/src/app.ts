@@ -72,10 +72,10 @@ const pages = [
  * Builds the Fastify app with Socket.IO on the same HTTP server: the API,
  * the live gateway and the web app's pages.
  */
-export function buildApp(options: AppOptions): {
+export async function buildApp(options: AppOptions): Promise<{
   app: FastifyInstance;
   io: Server;
-} {
+}> {
   const { plan, store, service, logger } = options;
   // Typed as the base logger so routes and plugins see the usual instance.
   const app = Fastify<
@@ -103,7 +103,7 @@ export function buildApp(options: AppOptions): {
     ...(options.socketRate ? { socketRate: options.socketRate } : {}),
     tileUrl: options.tileUrl ?? plan.map?.tileUrl ?? null,
   };
-  registerHttpDefences(app, defences);
+  await registerHttpDefences(app, defences);
   void app.register(fastifyCookie);
   const { directory, audit } = options.access;
   const guard = new Guard(plan, service, audit);

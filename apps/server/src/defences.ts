@@ -27,10 +27,10 @@ export interface DefenceOptions {
  * tiles from the configured tile server; inline style attributes, which
  * Leaflet sets on every marker.
  */
-export function registerHttpDefences(
+export async function registerHttpDefences(
   app: FastifyInstance,
   options: DefenceOptions,
-): void {
+): Promise<void> {
   const tiles = options.tileUrl ? [originOf(options.tileUrl)] : [];
   void app.register(helmet, {
     contentSecurityPolicy: {
@@ -59,7 +59,8 @@ export function registerHttpDefences(
     origin: origins.length ? origins : false,
     credentials: true,
   });
-  void app.register(rateLimit, {
+  // Awaited: the limiter hooks only routes declared after it has loaded.
+  await app.register(rateLimit, {
     max: HTTP_REQUESTS_PER_MINUTE,
     timeWindow: "1 minute",
     errorResponseBuilder: (_req, ctx) => ({

@@ -59,7 +59,7 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
     log: logger.child({ component: "drill" }),
   });
 
-  const { app, io } = buildApp({
+  const { app, io } = await buildApp({
     drills,
     plan,
     store,

@@ -54,7 +54,12 @@ const staffCommands: ActionName[] = [
   "alertAck",
   "stepComplete",
 ];
-const reads: ActionName[] = ["subscribe", "incidentsGet", "reportGet", "drillGet"];
+const reads: ActionName[] = [
+  "subscribe",
+  "incidentsGet",
+  "reportGet",
+  "drillGet",
+];
 /**
  * Reads a partner district may make: it is shown only incidents that asked
  * it for mutual aid, so the list and the stream answer (with nothing of
@@ -157,8 +162,12 @@ beforeAll(async () => {
   );
   tokens.set(
     "unitLeader@wuyuan",
-    (await people.person("unitLeader", { districts: ["wuyuan"], unit: "WY-P1" }))
-      .token,
+    (
+      await people.person("unitLeader", {
+        districts: ["wuyuan"],
+        unit: "WY-P1",
+      })
+    ).token,
   );
   tokens.set("tablet", await people.tablet("WH-P1"));
   tokens.set("display", await people.display());
@@ -169,7 +178,10 @@ beforeAll(async () => {
   const reported = await operator.send({
     type: "incident.report",
     commandId: "matrix-setup-report",
-    place: { name: "Haibin Road gate", position: { lat: 30.548, lon: 120.995 } },
+    place: {
+      name: "Haibin Road gate",
+      position: { lat: 30.548, lon: 120.995 },
+    },
     incidentType: "labour-wage",
     headcount: 30,
     conduct: "tendency",
@@ -183,9 +195,9 @@ beforeAll(async () => {
   const devices = await api(server.url, "GET", "/api/devices", {
     token: tokens.get("commander"),
   });
-  throwawayDevice = (devices.body.devices as { id: string; unit: string }[]).find(
-    (d) => d.unit === "WH-P3",
-  )!.id;
+  throwawayDevice = (
+    devices.body.devices as { id: string; unit: string }[]
+  ).find((d) => d.unit === "WH-P3")!.id;
 }, 120_000);
 
 afterAll(async () => {
@@ -199,8 +211,10 @@ async function command(token: string, body: Record<string, unknown>) {
   try {
     const connected = await new Promise<string | null>((resolve) => {
       client.socket.once("connect", () => resolve(null));
-      client.socket.once("connect_error", (err: Error & { data?: { code?: string } }) =>
-        resolve(err.data?.code ?? "CONNECT_ERROR"),
+      client.socket.once(
+        "connect_error",
+        (err: Error & { data?: { code?: string } }) =>
+          resolve(err.data?.code ?? "CONNECT_ERROR"),
       );
     });
     if (connected) return connected;
@@ -214,112 +228,132 @@ async function command(token: string, body: Record<string, unknown>) {
   }
 }
 
-async function http(token: string, method: string, path: string, body?: unknown) {
+async function http(
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
   const answer = await api(server.url, method, path, {
     token: token || undefined,
     body,
   });
-  return answer.body.ok ? null : (answer.body.error?.code ?? `HTTP ${answer.status}`);
+  return answer.body.ok
+    ? null
+    : (answer.body.error?.code ?? `HTTP ${answer.status}`);
 }
 
-const tryAction: Record<ActionName, (token: string) => Promise<string | null>> = {
-  report: (t) =>
-    command(t, {
-      type: "incident.report",
-      place: { name: "Matrix square", position: { lat: 30.549, lon: 120.99 } },
-      incidentType: "labour-wage",
-      headcount: 12,
-      conduct: "tendency",
-    }),
-  update: (t) =>
-    command(t, {
-      type: "incident.update",
-      incidentId,
-      headcount: 31,
-      conduct: "tendency",
-    }),
-  groupAck: (t) =>
-    command(t, { type: "group.acknowledge", incidentId, group: "intel" }),
-  unitAckOwn: (t) =>
-    command(t, {
-      type: "unit.acknowledge",
-      incidentId,
-      callsign: "WH-P1",
-      deviceAt: new Date().toISOString(),
-    }),
-  unitAckOther: (t) =>
-    command(t, {
-      type: "unit.acknowledge",
-      incidentId,
-      callsign: "WH-P2",
-      deviceAt: new Date().toISOString(),
-    }),
-  positionOwn: (t) =>
-    command(t, {
-      type: "unit.reportPosition",
-      incidentId,
-      callsign: "WH-P1",
-      deviceAt: new Date().toISOString(),
-      position: { lat: 30.55, lon: 120.99 },
-    }),
-  replacementAccept: (t) =>
-    command(t, { type: "replacement.accept", incidentId, replaces: "WH-P3" }),
-  release: (t) =>
-    command(t, { type: "unit.release", incidentId, callsign: "WH-V4" }),
-  resolve: (t) =>
-    command(t, { type: "incident.resolve", incidentId, note: "matrix" }),
-  alertAck: (t) =>
-    command(t, { type: "alert.acknowledge", incidentId, alertId: "no-such-alert" }),
-  stepComplete: (t) =>
-    command(t, { type: "step.complete", incidentId, step: "no-such-step" }),
-  subscribe: async (t) => {
-    const client = new TestClient(server.url, t);
-    try {
-      const connected = await new Promise<string | null>((resolve) => {
-        client.socket.once("connect", () => resolve(null));
-        client.socket.once(
-          "connect_error",
-          (err: Error & { data?: { code?: string } }) =>
-            resolve(err.data?.code ?? "CONNECT_ERROR"),
-        );
+const tryAction: Record<ActionName, (token: string) => Promise<string | null>> =
+  {
+    report: (t) =>
+      command(t, {
+        type: "incident.report",
+        place: {
+          name: "Matrix square",
+          position: { lat: 30.549, lon: 120.99 },
+        },
+        incidentType: "labour-wage",
+        headcount: 12,
+        conduct: "tendency",
+      }),
+    update: (t) =>
+      command(t, {
+        type: "incident.update",
+        incidentId,
+        headcount: 31,
+        conduct: "tendency",
+      }),
+    groupAck: (t) =>
+      command(t, { type: "group.acknowledge", incidentId, group: "intel" }),
+    unitAckOwn: (t) =>
+      command(t, {
+        type: "unit.acknowledge",
+        incidentId,
+        callsign: "WH-P1",
+        deviceAt: new Date().toISOString(),
+      }),
+    unitAckOther: (t) =>
+      command(t, {
+        type: "unit.acknowledge",
+        incidentId,
+        callsign: "WH-P2",
+        deviceAt: new Date().toISOString(),
+      }),
+    positionOwn: (t) =>
+      command(t, {
+        type: "unit.reportPosition",
+        incidentId,
+        callsign: "WH-P1",
+        deviceAt: new Date().toISOString(),
+        position: { lat: 30.55, lon: 120.99 },
+      }),
+    replacementAccept: (t) =>
+      command(t, { type: "replacement.accept", incidentId, replaces: "WH-P3" }),
+    release: (t) =>
+      command(t, { type: "unit.release", incidentId, callsign: "WH-V4" }),
+    resolve: (t) =>
+      command(t, { type: "incident.resolve", incidentId, note: "matrix" }),
+    alertAck: (t) =>
+      command(t, {
+        type: "alert.acknowledge",
+        incidentId,
+        alertId: "no-such-alert",
+      }),
+    stepComplete: (t) =>
+      command(t, { type: "step.complete", incidentId, step: "no-such-step" }),
+    subscribe: async (t) => {
+      const client = new TestClient(server.url, t);
+      try {
+        const connected = await new Promise<string | null>((resolve) => {
+          client.socket.once("connect", () => resolve(null));
+          client.socket.once(
+            "connect_error",
+            (err: Error & { data?: { code?: string } }) =>
+              resolve(err.data?.code ?? "CONNECT_ERROR"),
+          );
+        });
+        if (connected) return connected;
+        const result = await client.subscribe(0);
+        return result.ok ? null : result.error.code;
+      } finally {
+        client.close();
+      }
+    },
+    incidentsGet: (t) => http(t, "GET", "/api/incidents"),
+    reportGet: async (t) => {
+      const code = await http(
+        t,
+        "GET",
+        `/api/incidents/${incidentId}/report.json`,
+      );
+      // An open incident has no report yet: that is an answer, not a refusal.
+      return code === "COMMAND_REJECTED" ? null : code;
+    },
+    drillGet: (t) => http(t, "GET", "/api/drill"),
+    drillStart: async (t) => {
+      const code = await http(t, "POST", "/api/drill/start", {
+        scenario: "no-such-scenario",
       });
-      if (connected) return connected;
-      const result = await client.subscribe(0);
-      return result.ok ? null : result.error.code;
-    } finally {
-      client.close();
-    }
-  },
-  incidentsGet: (t) => http(t, "GET", "/api/incidents"),
-  reportGet: async (t) => {
-    const code = await http(t, "GET", `/api/incidents/${incidentId}/report.json`);
-    // An open incident has no report yet: that is an answer, not a refusal.
-    return code === "COMMAND_REJECTED" ? null : code;
-  },
-  drillGet: (t) => http(t, "GET", "/api/drill"),
-  drillStart: async (t) => {
-    const code = await http(t, "POST", "/api/drill/start", {
-      scenario: "no-such-scenario",
-    });
-    return code === "NOT_FOUND" || code === "SCENARIO_INVALID" ? null : code;
-  },
-  drillCommand: async (t) => {
-    const code = await http(t, "POST", "/api/drill/commands", {
-      type: "unit.acknowledge",
-      commandId: `matrix-drill-${++commandCount}`,
-      incidentId: "2026-9999",
-      callsign: "WH-P1",
-      deviceAt: new Date().toISOString(),
-    });
-    // No drill is running: allowed callers hear that, not a refusal.
-    return code === "COMMAND_REJECTED" || code === "NOT_FOUND" ? null : code;
-  },
-  enrolCode: (t) =>
-    http(t, "POST", "/api/enrolment-codes", { kind: "unit", unit: "WH-S1" }),
-  deviceRevoke: (t) => http(t, "POST", `/api/devices/${throwawayDevice}/revoke`),
-  accountsGet: (t) => http(t, "GET", "/api/accounts"),
-  auditGet: (t) => http(t, "GET", "/api/audit?limit=1"),
-};
+      return code === "NOT_FOUND" || code === "SCENARIO_INVALID" ? null : code;
+    },
+    drillCommand: async (t) => {
+      const code = await http(t, "POST", "/api/drill/commands", {
+        type: "unit.acknowledge",
+        commandId: `matrix-drill-${++commandCount}`,
+        incidentId: "2026-9999",
+        callsign: "WH-P1",
+        deviceAt: new Date().toISOString(),
+      });
+      // No drill is running: allowed callers hear that, not a refusal.
+      return code === "COMMAND_REJECTED" || code === "NOT_FOUND" ? null : code;
+    },
+    enrolCode: (t) =>
+      http(t, "POST", "/api/enrolment-codes", { kind: "unit", unit: "WH-S1" }),
+    deviceRevoke: (t) =>
+      http(t, "POST", `/api/devices/${throwawayDevice}/revoke`),
+    accountsGet: (t) => http(t, "GET", "/api/accounts"),
+    auditGet: (t) => http(t, "GET", "/api/audit?limit=1"),
+  };
 
 /** Refusals for lack of a right; any other answer means the role was let in. */
 const refusals = new Set(["NOT_AUTHORISED", "UNAUTHENTICATED"]);
@@ -350,9 +384,14 @@ describe("who may do what", () => {
   }, 300_000);
 
   test("every refusal left a line in the audit trail", async () => {
-    const audit = await api(server.url, "GET", "/api/audit?outcome=refused&limit=5000", {
-      token: tokens.get("admin"),
-    });
+    const audit = await api(
+      server.url,
+      "GET",
+      "/api/audit?outcome=refused&limit=5000",
+      {
+        token: tokens.get("admin"),
+      },
+    );
     const lines = audit.body.entries as { code: string }[];
     const forRights = lines.filter((l) => refusals.has(l.code));
     expect(forRights.length).toBe(refusedCount);

@@ -31,7 +31,9 @@ export async function api(
   const response = await fetch(url + path, {
     method,
     headers,
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    ...(options.body !== undefined
+      ? { body: JSON.stringify(options.body) }
+      : {}),
   });
   const text = await response.text();
   let body: ApiAnswer["body"];
@@ -85,7 +87,9 @@ export class People {
     this.admin = admin;
   }
 
-  static async open(server: Pick<ServerProcess, "url" | "output">): Promise<People> {
+  static async open(
+    server: Pick<ServerProcess, "url" | "output">,
+  ): Promise<People> {
     const once = adminPasswordOf(server.output());
     const admin = await signInFirstTime(server.url, "admin", once);
     return new People(server.url, admin);
@@ -131,7 +135,8 @@ export class People {
 
   /** A fresh enrolment code, as a commander creates one. */
   async enrolmentCode(
-    input: { kind: "unit"; unit: string } | { kind: "display"; district: string },
+    input:
+      { kind: "unit"; unit: string } | { kind: "display"; district: string },
   ): Promise<string> {
     const commander = await this.commander();
     const body = expectOk(
@@ -145,7 +150,8 @@ export class People {
   }
 
   async #enrol(
-    input: { kind: "unit"; unit: string } | { kind: "display"; district: string },
+    input:
+      { kind: "unit"; unit: string } | { kind: "display"; district: string },
   ): Promise<string> {
     const code = await this.enrolmentCode(input);
     const body = expectOk(
@@ -163,7 +169,9 @@ async function signInFirstTime(
   oneTime: string,
 ): Promise<Person> {
   const first = expectOk(
-    await api(url, "POST", "/api/session", { body: { name, password: oneTime } }),
+    await api(url, "POST", "/api/session", {
+      body: { name, password: oneTime },
+    }),
     `signing in as ${name}`,
   );
   const password = `${name}-chosen-password`;

@@ -39,7 +39,9 @@ afterAll(async () => {
 });
 
 /** Resolves with the error the server gave when it signed the socket out. */
-function signedOut(client: TestClient): Promise<{ code: string; message: string }> {
+function signedOut(
+  client: TestClient,
+): Promise<{ code: string; message: string }> {
   return new Promise((resolve) => client.socket.once("signedOut", resolve));
 }
 
@@ -47,8 +49,10 @@ async function connected(client: TestClient): Promise<string | null> {
   if (client.socket.connected) return null;
   return new Promise((resolve) => {
     client.socket.once("connect", () => resolve(null));
-    client.socket.once("connect_error", (err: Error & { data?: { code?: string } }) =>
-      resolve(err.data?.code ?? "CONNECT_ERROR"),
+    client.socket.once(
+      "connect_error",
+      (err: Error & { data?: { code?: string } }) =>
+        resolve(err.data?.code ?? "CONNECT_ERROR"),
     );
   });
 }
@@ -76,18 +80,22 @@ describe("sessions end when they should", () => {
   test("a tampered token is refused on HTTP and at the socket's door", async () => {
     const observer = await people.person("observer");
     const [head, payload, signature] = observer.token.split(".");
-    const claims = JSON.parse(Buffer.from(payload!, "base64url").toString()) as {
+    const claims = JSON.parse(
+      Buffer.from(payload!, "base64url").toString(),
+    ) as {
       sub: string;
     };
     const forged = [
       head,
-      Buffer.from(JSON.stringify({ ...claims, sub: people.admin.name })).toString(
-        "base64url",
-      ),
+      Buffer.from(
+        JSON.stringify({ ...claims, sub: people.admin.name }),
+      ).toString("base64url"),
       signature,
     ].join(".");
 
-    const http = await api(server.url, "GET", "/api/incidents", { token: forged });
+    const http = await api(server.url, "GET", "/api/incidents", {
+      token: forged,
+    });
     expect(http.status).toBe(401);
     expect(http.body.error).toMatchObject({ code: "UNAUTHENTICATED" });
     const client = new TestClient(server.url, forged);
@@ -124,17 +132,24 @@ describe("sessions end when they should", () => {
     const devices = await api(server.url, "GET", "/api/devices", {
       token: commander.token,
     });
-    const device = (devices.body.devices as { id: string; unit: string }[]).find(
-      (d) => d.unit === "WH-P2",
-    )!;
-    const revoked = await api(server.url, "POST", `/api/devices/${device.id}/revoke`, {
-      token: commander.token,
-    });
+    const device = (
+      devices.body.devices as { id: string; unit: string }[]
+    ).find((d) => d.unit === "WH-P2")!;
+    const revoked = await api(
+      server.url,
+      "POST",
+      `/api/devices/${device.id}/revoke`,
+      {
+        token: commander.token,
+      },
+    );
     expect(revoked.body.ok).toBe(true);
 
     const error = await ended;
     expect(error.message).toMatch(/revoked/);
-    const http = await api(server.url, "GET", "/api/incidents", { token: tablet });
+    const http = await api(server.url, "GET", "/api/incidents", {
+      token: tablet,
+    });
     expect(http.status).toBe(401);
     const again = new TestClient(server.url, tablet);
     expect(await connected(again)).toBe("UNAUTHENTICATED");
@@ -167,7 +182,32 @@ describe("enrolment codes", () => {
     const malformed = await api(server.url, "POST", "/api/devices/enrol", {
       body: { code: "nope" },
     });
-    expect(unknown.body.error).toMatchObject({ code: "UNAUTHENTICATED", path: "code" });
-    expect(malformed.body.error).toMatchObject({ code: "BAD_REQUEST", path: "code" });
+    expect(unknown.body.error).toMatchObject({
+      code: "UNAUTHENTICATED",
+      path: "code",
+    });
+    expect(malformed.body.error).toMatchObject({
+      code: "BAD_REQUEST",
+      path: "code",
+    });
+  });
+});
+
+describe("guessing", () => {
+  test("wrong passwords for one name are slowed to a few a minute", async () => {
+    const tries: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const answer = await api(server.url, "POST", "/api/session", {
+        body: { name: "someone-guessed", password: `guess-${i}` },
+      });
+      tries.push(answer.status);
+    }
+    expect(tries.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(tries.slice(10)).toEqual([429, 429]);
+    // Another name from the same address is not held up by it.
+    const other = await api(server.url, "POST", "/api/session", {
+      body: { name: "someone-else", password: "wrong" },
+    });
+    expect(other.status).toBe(401);
   });
 });

@@ -73,6 +73,8 @@ export function registerAccessRoutes(
         rateLimit: {
           max: options.signInRate,
           timeWindow: "1 minute",
+          // After the body is read: the key includes the name tried.
+          hook: "preHandler",
           keyGenerator: (request: FastifyRequest) => {
             const name = (request.body as { name?: unknown } | null)?.name;
             return `${request.ip}:${typeof name === "string" ? name : ""}`;

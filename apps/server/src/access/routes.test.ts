@@ -26,7 +26,7 @@ const publicRoutes = new Set([
 
 const dir = mkdtempSync(join(tmpdir(), "muster-routes-"));
 let access: Access;
-let app: ReturnType<typeof buildApp>["app"];
+let app: Awaited<ReturnType<typeof buildApp>>["app"];
 const routes: { method: string; url: string }[] = [];
 
 beforeAll(async () => {
@@ -36,7 +36,7 @@ beforeAll(async () => {
   await service.start();
   access = openAccess(dir);
   const logger = pino({ level: "silent" });
-  ({ app } = buildApp({
+  ({ app } = await buildApp({
     plan,
     store,
     service,
