@@ -11,7 +11,7 @@ const e2e = useE2e();
 let reports = 0;
 
 /** Reports an incident from the command post; its police tier goes out. */
-async function reportIncident(): Promise<{ incidentId: string }> {
+async function reportIncident(headcount = 35): Promise<{ incidentId: string }> {
   reports += 1;
   const result = await e2e.operator.send({
     type: "incident.report",
@@ -21,7 +21,7 @@ async function reportIncident(): Promise<{ incidentId: string }> {
       position: { lat: 30.548, lon: 120.995 },
     },
     incidentType: "labour-wage",
-    headcount: 35,
+    headcount,
     conduct: "tendency",
   });
   if (!result.ok) throw new Error(result.error.message);
@@ -208,4 +208,90 @@ test("a tablet reopened offline shows its dispatch and keeps the tap, once", asy
   expect(tappedAt).toBeGreaterThanOrEqual(before);
   expect(tappedAt).toBeLessThanOrEqual(after);
   await context.close();
+});
+
+test("a tablet for unit A cannot acknowledge unit B's dispatch, whatever the page sends", async () => {
+  // Two units sent to one incident: at Level II fire and traffic go too,
+  // whose units the earlier tests left free.
+  const { incidentId } = await reportIncident(60);
+  const sent = async (not?: string) =>
+    (
+      (await e2e.operator.waitFor(
+        (e) =>
+          e.type === "unit.dispatched" &&
+          e.incidentId === incidentId &&
+          e.data.callsign !== not,
+      )) as Dispatched
+    ).data.callsign;
+  const unitA = await sent();
+  const unitB = await sent(unitA);
+  const page = await e2e.newPage({ tablet: unitA }, { hasTouch: true });
+  await page.goto(`${e2e.server.url}/unit/${unitA}`);
+  await page.getByTestId("dispatch-alert").waitFor({ timeout: 15_000 });
+
+  // Opening the other unit's screen: this tablet is not enrolled for it.
+  const other = await page.context().newPage();
+  await other.goto(`${e2e.server.url}/unit/${unitB}`);
+  await other.getByTestId("not-enrolled").waitFor({ timeout: 15_000 });
+  await other.close();
+
+  // Sending B's acknowledgement anyway, from inside the page, speaking as
+  // A (whose cookie the browser holds) and as B (whose it does not).
+  const attempts = await page.evaluate(
+    async ({ incidentId, unitA, unitB }) => {
+      const send = async (as: string) => {
+        const response = await fetch("/api/commands", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-muster-as": as },
+          body: JSON.stringify({
+            type: "unit.acknowledge",
+            commandId: `forged-${as.replace(/[^A-Za-z0-9-]/g, "-")}`,
+            incidentId,
+            callsign: unitB,
+            deviceAt: new Date().toISOString(),
+          }),
+        });
+        const body = (await response.json()) as { error?: { code: string } };
+        return { status: response.status, code: body.error?.code };
+      };
+      return [await send(`unit:${unitA}`), await send(`unit:${unitB}`)];
+    },
+    { incidentId, unitA, unitB },
+  );
+  expect(attempts).toEqual([
+    { status: 403, code: "NOT_AUTHORISED" },
+    { status: 401, code: "UNAUTHENTICATED" },
+  ]);
+
+  // Its own dispatch it may answer: the refusals were about B only.
+  await page.getByTestId("btn-acknowledge").tap();
+  await e2e.operator.waitFor(
+    (e) =>
+      e.type === "unit.acknowledged" &&
+      e.incidentId === incidentId &&
+      e.data.callsign === unitA,
+  );
+  expect(
+    e2e.operator.events.some(
+      (e) =>
+        e.type === "unit.acknowledged" &&
+        e.incidentId === incidentId &&
+        e.data.callsign === unitB,
+    ),
+  ).toBe(false);
+  const audit = await api(
+    e2e.server.url,
+    "GET",
+    `/api/audit?incident=${incidentId}&outcome=refused`,
+    { token: e2e.commander.token },
+  );
+  expect(audit.body.entries).toContainEqual(
+    expect.objectContaining({
+      action: "unit.acknowledge",
+      actorKind: "device",
+      code: "NOT_AUTHORISED",
+      message: `the tablet of ${unitA} acts only for unit ${unitA}, not ${unitB}`,
+    }),
+  );
+  await page.close();
 });
