@@ -61,7 +61,7 @@ export function registerAccessRoutes(
     });
 
   app.get("/api/me", (request) => {
-    const identity = signedIn(guard, request);
+    const identity = signedIn(guard, request, { audit: false });
     return { ok: true, identity: viewOf(identity), demo: options.demo };
   });
 

@@ -32,6 +32,7 @@ export async function prepareDemoAccess(
 ): Promise<string[]> {
   const districts = [plan.homeDistrict];
   const lines = [
+    "",
     "Demo mode — sign-in details for this run (passwords change at every start):",
   ];
   for (const account of demoAccounts) {

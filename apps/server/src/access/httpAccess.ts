@@ -65,15 +65,28 @@ export function allow(
   return guard.require(request.caller, action, target, what);
 }
 
-/** The identity behind a request, whatever its role; throws if nobody. */
-export function signedIn(guard: Guard, request: FastifyRequest): Identity {
+/**
+ * The identity behind a request, whatever its role; throws if nobody.
+ * `audit: false` for a page asking who it is: a question, not an attempt.
+ */
+export function signedIn(
+  guard: Guard,
+  request: FastifyRequest,
+  options: { audit?: boolean } = {},
+): Identity {
   const identity = request.caller.identity;
   if (identity) return identity;
   const error = new MusterError(
     "UNAUTHENTICATED",
     request.signInProblem || "not signed in: sign in, or enrol this device",
   );
-  guard.refused(request.caller, `${request.method} ${routeOf(request)}`, error);
+  if (options.audit ?? true) {
+    guard.refused(
+      request.caller,
+      `${request.method} ${routeOf(request)}`,
+      error,
+    );
+  }
   throw error;
 }
 
