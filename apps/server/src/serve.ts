@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
+import { commandAnswer } from "@muster/auth";
 import { openAccess } from "@muster/auth/sqlite";
 import { IncidentService } from "@muster/engine";
 import { loadPlan } from "@muster/plan/load";
@@ -95,11 +96,7 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
             system: "demo",
             from: "server",
             action: command.type,
-            incidentId: result.ok ? result.incidentId : null,
-            commandId: command.commandId,
-            outcome: result.ok ? "accepted" : "refused",
-            code: result.ok ? null : result.error.code,
-            message: result.ok ? null : result.error.message,
+            ...commandAnswer(command, result),
           }),
       )
     : () => undefined;

@@ -177,6 +177,19 @@ export class TestClient {
     return result;
   }
 
+  /** Null once the server lets the socket in; the refusal's code if not. */
+  admitted(): Promise<string | null> {
+    if (this.socket.connected) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.socket.once("connect", () => resolve(null));
+      this.socket.once(
+        "connect_error",
+        (err: Error & { data?: { code?: string } }) =>
+          resolve(err.data?.code ?? "CONNECT_ERROR"),
+      );
+    });
+  }
+
   send(command: unknown): Promise<CommandResult> {
     return this.socket
       .timeout(10_000)

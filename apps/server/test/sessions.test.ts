@@ -45,24 +45,12 @@ function signedOut(
   return new Promise((resolve) => client.socket.once("signedOut", resolve));
 }
 
-async function connected(client: TestClient): Promise<string | null> {
-  if (client.socket.connected) return null;
-  return new Promise((resolve) => {
-    client.socket.once("connect", () => resolve(null));
-    client.socket.once(
-      "connect_error",
-      (err: Error & { data?: { code?: string } }) =>
-        resolve(err.data?.code ?? "CONNECT_ERROR"),
-    );
-  });
-}
-
 describe("sessions end when they should", () => {
   test("an expired session is refused on HTTP and its open socket is signed out", async () => {
     const short = await People.open(shortLived);
     const observer = await short.person("observer");
     const client = new TestClient(shortLived.url, observer.token);
-    expect(await connected(client)).toBeNull();
+    expect(await client.admitted()).toBeNull();
     expect((await client.subscribe(0)).ok).toBe(true);
     const ended = signedOut(client);
 
@@ -99,14 +87,14 @@ describe("sessions end when they should", () => {
     expect(http.status).toBe(401);
     expect(http.body.error).toMatchObject({ code: "UNAUTHENTICATED" });
     const client = new TestClient(server.url, forged);
-    expect(await connected(client)).toBe("UNAUTHENTICATED");
+    expect(await client.admitted()).toBe("UNAUTHENTICATED");
     client.close();
   });
 
   test("signing out ends the session on HTTP and on every open socket", async () => {
     const observer = await people.person("observer");
     const client = new TestClient(server.url, observer.token);
-    expect(await connected(client)).toBeNull();
+    expect(await client.admitted()).toBeNull();
     const ended = signedOut(client);
 
     const out = await api(server.url, "DELETE", "/api/session", {
@@ -124,7 +112,7 @@ describe("sessions end when they should", () => {
   test("a revoked tablet stops at once, on its open socket and when it reconnects", async () => {
     const tablet = await people.tablet("WH-P2");
     const client = new TestClient(server.url, tablet);
-    expect(await connected(client)).toBeNull();
+    expect(await client.admitted()).toBeNull();
     expect((await client.subscribe(0)).ok).toBe(true);
     const ended = signedOut(client);
 
@@ -152,7 +140,7 @@ describe("sessions end when they should", () => {
     });
     expect(http.status).toBe(401);
     const again = new TestClient(server.url, tablet);
-    expect(await connected(again)).toBe("UNAUTHENTICATED");
+    expect(await again.admitted()).toBe("UNAUTHENTICATED");
     again.close();
     client.close();
   });

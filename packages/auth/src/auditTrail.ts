@@ -1,5 +1,10 @@
 import type { Database } from "better-sqlite3";
-import type { AuditEntry, AuditQuery } from "@muster/protocol";
+import type {
+  AuditEntry,
+  AuditQuery,
+  Command,
+  CommandResult,
+} from "@muster/protocol";
 import type { Identity } from "./identity.ts";
 
 /** One thing to record: who asked for what, from where, and the answer. */
@@ -16,6 +21,33 @@ export interface AuditRecord {
   outcome: "accepted" | "refused";
   code?: string | null;
   message?: string | null;
+}
+
+/** What the audit trail says of a command and its answer. */
+export function commandAnswer(
+  command: Command,
+  result: CommandResult,
+): Pick<
+  AuditRecord,
+  "incidentId" | "commandId" | "outcome" | "code" | "message"
+> {
+  if (!result.ok) {
+    return {
+      incidentId: "incidentId" in command ? command.incidentId : null,
+      commandId: command.commandId,
+      outcome: "refused",
+      code: result.error.code,
+      message: result.error.message,
+    };
+  }
+  return {
+    incidentId: result.incidentId,
+    commandId: command.commandId,
+    outcome: "accepted",
+    message: result.duplicate
+      ? "answered again for a retried command id"
+      : null,
+  };
 }
 
 /** Rows written per transaction, and the longest a row waits for one. */

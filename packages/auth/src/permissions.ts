@@ -44,6 +44,22 @@ const reader: Allowances = {
   "drill.read": "district",
 };
 
+/** What the commander and the first deputy may do to run an incident. */
+const incidentCommand: Allowances = {
+  ...reader,
+  "incident.report": "district",
+  "incident.update": "district",
+  "incident.closeout": "district",
+  "group.acknowledge": "district",
+  "step.complete": "district",
+  "alert.acknowledge": "district",
+  "replacement.accept": "district",
+  "unit.release": "district",
+  "unit.status": "district",
+  "drill.command": "district",
+  "audit.read": "district",
+};
+
 /**
  * The one table of role × action × scope. An action missing from a role
  * is refused. Staff may record a unit's status on its behalf (a leader
@@ -57,35 +73,11 @@ export const permissions: Record<Role, Allowances> = {
     "audit.read": "everywhere",
   },
   commander: {
-    ...reader,
-    "incident.report": "district",
-    "incident.update": "district",
-    "incident.closeout": "district",
-    "group.acknowledge": "district",
-    "step.complete": "district",
-    "alert.acknowledge": "district",
-    "replacement.accept": "district",
-    "unit.release": "district",
-    "unit.status": "district",
-    "drill.command": "district",
+    ...incidentCommand,
     "device.enrol": "district",
     "device.revoke": "district",
-    "audit.read": "district",
   },
-  deputy: {
-    ...reader,
-    "incident.report": "district",
-    "incident.update": "district",
-    "incident.closeout": "district",
-    "group.acknowledge": "district",
-    "step.complete": "district",
-    "alert.acknowledge": "district",
-    "replacement.accept": "district",
-    "unit.release": "district",
-    "unit.status": "district",
-    "drill.command": "district",
-    "audit.read": "district",
-  },
+  deputy: { ...incidentCommand },
   groupLead: {
     ...reader,
     "group.acknowledge": "district",

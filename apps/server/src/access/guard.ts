@@ -6,7 +6,9 @@ import {
 } from "@muster/protocol";
 import {
   authorise,
+  commandAnswer,
   type Action,
+  type AuditRecord,
   type AuditTrail,
   type Identity,
   type Target,
@@ -120,26 +122,13 @@ export class Guard {
   }
 
   /** Records the answer to a command that passed the role check. */
-  commandAnswered(caller: Caller, command: Command, result: CommandResult) {
-    this.audit.record({
-      at: Date.now(),
-      actor: caller.identity,
-      from: caller.from,
-      action: command.type,
-      incidentId: result.ok
-        ? result.incidentId
-        : "incidentId" in command
-          ? command.incidentId
-          : null,
-      commandId: command.commandId,
-      outcome: result.ok ? "accepted" : "refused",
-      code: result.ok ? null : result.error.code,
-      message: result.ok
-        ? result.duplicate
-          ? "answered again for a retried command id"
-          : null
-        : result.error.message,
-    });
+  commandAnswered(
+    caller: Caller,
+    command: Command,
+    result: CommandResult,
+    action: string = command.type,
+  ): void {
+    this.#record(caller, action, commandAnswer(command, result));
   }
 
   /** Records an accepted action that is not a live command. */
@@ -148,15 +137,7 @@ export class Guard {
     action: string,
     details: { incidentId?: string; message?: string } = {},
   ): void {
-    this.audit.record({
-      at: Date.now(),
-      actor: caller.identity,
-      from: caller.from,
-      action,
-      incidentId: details.incidentId ?? null,
-      outcome: "accepted",
-      message: details.message ?? null,
-    });
+    this.#record(caller, action, { outcome: "accepted", ...details });
   }
 
   refused(
@@ -165,16 +146,25 @@ export class Guard {
     error: MusterError,
     what: { incidentId?: string; commandId?: string } = {},
   ): void {
+    this.#record(caller, action, {
+      outcome: "refused",
+      code: error.code,
+      message: error.message,
+      ...what,
+    });
+  }
+
+  #record(
+    caller: Caller,
+    action: string,
+    fields: Omit<AuditRecord, "at" | "actor" | "from" | "action">,
+  ): void {
     this.audit.record({
       at: Date.now(),
       actor: caller.identity,
       from: caller.from,
       action,
-      incidentId: what.incidentId ?? null,
-      commandId: what.commandId ?? null,
-      outcome: "refused",
-      code: error.code,
-      message: error.message,
+      ...fields,
     });
   }
 

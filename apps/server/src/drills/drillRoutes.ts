@@ -113,16 +113,12 @@ export function registerDrillRoutes(
         auditAs: `drill ${command.type}`,
       });
       const result = await host.command(command);
-      guard.audit.record({
-        at: Date.now(),
-        actor: request.caller.identity,
-        from: request.caller.from,
-        action: `drill ${command.type}`,
-        commandId: command.commandId,
-        outcome: result.ok ? "accepted" : "refused",
-        code: result.ok ? null : result.error.code,
-        message: result.ok ? null : result.error.message,
-      });
+      guard.commandAnswered(
+        request.caller,
+        command,
+        result,
+        `drill ${command.type}`,
+      );
       return { ok: true, result };
     } catch (err) {
       return refuse(reply, err);
