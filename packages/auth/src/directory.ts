@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "better-sqlite3";
 import {
   MusterError,
+  type AccountView,
+  type DeviceView,
   type CreateAccount,
   type CreateEnrolmentCode,
   type Role,
@@ -16,27 +18,8 @@ import {
 } from "./secrets.ts";
 import type { TokenSigner } from "./tokens.ts";
 
-export interface Account {
-  id: string;
-  name: string;
-  displayName: string;
-  role: Role;
-  districts: string[];
-  unit: string | null;
-  disabled: boolean;
-  createdAt: string;
-}
-
-export interface Device {
-  id: string;
-  kind: "unit" | "display";
-  unit: string | null;
-  district: string;
-  label: string;
-  enrolledAt: string;
-  revokedAt: string | null;
-  lastSeenAt: string | null;
-}
+export type Account = AccountView;
+export type Device = DeviceView;
 
 /** Why a session stopped: the server tells open sockets and then hangs up. */
 export type EndReason = "signedOut" | "revoked" | "disabled" | "expired";

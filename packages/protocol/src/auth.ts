@@ -40,6 +40,30 @@ export interface IdentityView {
   passwordChangeRequired: boolean;
 }
 
+/** An account as the server lists it; never its password. */
+export interface AccountView {
+  id: string;
+  name: string;
+  displayName: string;
+  role: Role;
+  districts: string[];
+  unit: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** An enrolled tablet (`unit`) or wall (`display`) as the server lists it. */
+export interface DeviceView {
+  id: string;
+  kind: "unit" | "display";
+  unit: string | null;
+  district: string;
+  label: string;
+  enrolledAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+}
+
 /** Sign-in names: lower-case, short, no spaces. */
 export const AccountName = z
   .string()
