@@ -16,33 +16,28 @@ export function HomePage() {
       <AppHeader title={t("home.title")} />
       <main className="home-body">
         <nav className="home-screens">
-          <a href="/console" data-testid="link-console">
-            {t("console.title")}
-          </a>
-          <a href="/wall" data-testid="link-wall">
-            {t("wall.title")}
-          </a>
-          <a href="/drill" data-testid="link-drill">
-            {t("drill.title")}
-          </a>
-          <a href="/audit" data-testid="link-audit">
-            {t("audit.title")}
-          </a>
-          <a href="/admin" data-testid="link-admin">
-            {t("admin.title")}
-          </a>
+          <ScreenLink path="console" title={t("console.title")} />
+          <ScreenLink path="wall" title={t("wall.title")} />
+          <ScreenLink path="drill" title={t("drill.title")} />
+          <ScreenLink path="audit" title={t("audit.title")} />
+          <ScreenLink path="admin" title={t("admin.title")} />
         </nav>
         <nav className="home-screens home-session">
-          <a href="/login" data-testid="link-login">
-            {t("session.title")}
-          </a>
-          <a href="/enrol" data-testid="link-enrol">
-            {t("enrol.title")}
-          </a>
+          <ScreenLink path="login" title={t("session.title")} />
+          <ScreenLink path="enrol" title={t("enrol.title")} />
         </nav>
         {loaded && <UnitLinks />}
       </main>
     </div>
+  );
+}
+
+/** A screen's link; tests find it as `link-<path>`. */
+function ScreenLink({ path, title }: { path: string; title: string }) {
+  return (
+    <a href={`/${path}`} data-testid={`link-${path}`}>
+      {title}
+    </a>
   );
 }
 

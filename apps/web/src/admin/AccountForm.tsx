@@ -3,10 +3,10 @@ import { useTranslation } from "react-i18next";
 import { Role, type CreateAccount } from "@muster/protocol";
 import { CommandErrorView } from "../components/CommandErrorView.tsx";
 import { authApi, type AccountView } from "../lib/authApi.ts";
-import { useFormat } from "../lib/format.ts";
 import { useNames } from "../lib/names.ts";
 import { usePlan } from "../lib/PlanContext.tsx";
 import { useAction } from "../lib/useAnswer.ts";
+import { UnitSelect } from "./UnitSelect.tsx";
 
 /** A new account: name, role, districts and, for a unit leader, the unit. */
 export function AccountForm({
@@ -16,7 +16,6 @@ export function AccountForm({
 }) {
   const { t } = useTranslation();
   const { plan } = usePlan();
-  const format = useFormat();
   const names = useNames();
   const { run, busy, error, clearError } = useAction();
   const [name, setName] = useState("");
@@ -92,20 +91,7 @@ export function AccountForm({
         </select>
       </label>
       {role === "unitLeader" && (
-        <label>
-          {t("admin.unit")}
-          <select
-            value={unit}
-            onChange={(e) => setUnit(e.target.value)}
-            data-testid="account-unit"
-          >
-            {plan.units.map((u) => (
-              <option key={u.callsign} value={u.callsign}>
-                {u.callsign} · {format.name(u.name)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <UnitSelect value={unit} onChange={setUnit} testId="account-unit" />
       )}
       <fieldset className="admin-districts">
         <legend>{t("admin.districts")}</legend>

@@ -7,6 +7,7 @@ import { useNames } from "../lib/names.ts";
 import { useSession } from "../lib/session.tsx";
 import { useAction, useAnswer } from "../lib/useAnswer.ts";
 import { AccountForm } from "./AccountForm.tsx";
+import { AdminTable } from "./AdminTable.tsx";
 import { OneTimePassword } from "./OneTimePassword.tsx";
 
 /** The administrator's accounts: the list, a new one, resets, disabling. */
@@ -56,60 +57,56 @@ export function AccountsSection() {
             error={action.error}
             onDismiss={action.clearError}
           />
-          <table className="admin-table" data-testid="accounts-table">
-            <thead>
-              <tr>
-                <th>{t("admin.name")}</th>
-                <th>{t("admin.displayName")}</th>
-                <th>{t("admin.role")}</th>
-                <th>{t("admin.districts")}</th>
-                <th>{t("admin.unit")}</th>
-                <th>{t("admin.created")}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {answer.accounts.map((a) => (
-                <tr key={a.id} data-disabled={a.disabled}>
-                  <td>
-                    <code>{a.name}</code>
-                  </td>
-                  <td>{a.displayName}</td>
-                  <td>{t(`role.${a.role}`)}</td>
-                  <td>
-                    {a.districts.map((d) => names.district(d)).join(" · ")}
-                  </td>
-                  <td>{a.unit ?? ""}</td>
-                  <td className="nowrap">{format.dateTime(a.createdAt)}</td>
-                  <td className="admin-actions">
-                    {a.disabled ? (
-                      <span className="muted">{t("admin.disabled")}</span>
-                    ) : (
-                      <>
+          <AdminTable
+            testId="accounts-table"
+            headings={[
+              t("admin.name"),
+              t("admin.displayName"),
+              t("admin.role"),
+              t("admin.districts"),
+              t("admin.unit"),
+              t("admin.created"),
+              "",
+            ]}
+          >
+            {answer.accounts.map((a) => (
+              <tr key={a.id} data-disabled={a.disabled}>
+                <td>
+                  <code>{a.name}</code>
+                </td>
+                <td>{a.displayName}</td>
+                <td>{t(`role.${a.role}`)}</td>
+                <td>{a.districts.map((d) => names.district(d)).join(" · ")}</td>
+                <td>{a.unit ?? ""}</td>
+                <td className="nowrap">{format.dateTime(a.createdAt)}</td>
+                <td className="admin-actions">
+                  {a.disabled ? (
+                    <span className="muted">{t("admin.disabled")}</span>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        disabled={action.busy}
+                        onClick={() => void reset(a)}
+                      >
+                        {t("admin.resetPassword")}
+                      </button>
+                      {a.id !== self && (
                         <button
                           type="button"
+                          className="danger"
                           disabled={action.busy}
-                          onClick={() => void reset(a)}
+                          onClick={() => void disable(a)}
                         >
-                          {t("admin.resetPassword")}
+                          {t("admin.disable")}
                         </button>
-                        {a.id !== self && (
-                          <button
-                            type="button"
-                            className="danger"
-                            disabled={action.busy}
-                            onClick={() => void disable(a)}
-                          >
-                            {t("admin.disable")}
-                          </button>
-                        )}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                      )}
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
           <AccountForm
             onCreated={(account, password) => {
               setIssued({ name: account.name, password });

@@ -5,6 +5,7 @@ import { authApi, type DeviceView } from "../lib/authApi.ts";
 import { useFormat } from "../lib/format.ts";
 import { useNames } from "../lib/names.ts";
 import { useAction, useAnswer } from "../lib/useAnswer.ts";
+import { AdminTable } from "./AdminTable.tsx";
 import { EnrolmentCodeForm } from "./EnrolmentCodeForm.tsx";
 
 /**
@@ -46,54 +47,52 @@ export function DevicesSection() {
             error={action.error}
             onDismiss={action.clearError}
           />
-          <table className="admin-table" data-testid="devices-table">
-            <thead>
+          <AdminTable
+            testId="devices-table"
+            headings={[
+              t("admin.deviceKind"),
+              t("admin.serves"),
+              t("admin.label"),
+              t("admin.enrolled"),
+              t("admin.lastSeen"),
+              "",
+            ]}
+          >
+            {answer.devices.length === 0 && (
               <tr>
-                <th>{t("admin.deviceKind")}</th>
-                <th>{t("admin.serves")}</th>
-                <th>{t("admin.label")}</th>
-                <th>{t("admin.enrolled")}</th>
-                <th>{t("admin.lastSeen")}</th>
-                <th />
+                <td colSpan={6} className="muted">
+                  {t("admin.noDevices")}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {answer.devices.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="muted">
-                    {t("admin.noDevices")}
-                  </td>
-                </tr>
-              )}
-              {answer.devices.map((d) => (
-                <tr key={d.id} data-revoked={d.revokedAt !== null}>
-                  <td>{t(`admin.kind.${d.kind}`)}</td>
-                  <td>{serves(d)}</td>
-                  <td>{d.label}</td>
-                  <td className="nowrap">{format.dateTime(d.enrolledAt)}</td>
-                  <td className="nowrap">{format.dateTime(d.lastSeenAt)}</td>
-                  <td className="admin-actions">
-                    {d.revokedAt ? (
-                      <span className="muted">
-                        {t("admin.revokedAt", {
-                          time: format.dateTime(d.revokedAt),
-                        })}
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="danger"
-                        disabled={action.busy}
-                        onClick={() => void revoke(d)}
-                      >
-                        {t("admin.revoke")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+            {answer.devices.map((d) => (
+              <tr key={d.id} data-revoked={d.revokedAt !== null}>
+                <td>{t(`admin.kind.${d.kind}`)}</td>
+                <td>{serves(d)}</td>
+                <td>{d.label}</td>
+                <td className="nowrap">{format.dateTime(d.enrolledAt)}</td>
+                <td className="nowrap">{format.dateTime(d.lastSeenAt)}</td>
+                <td className="admin-actions">
+                  {d.revokedAt ? (
+                    <span className="muted">
+                      {t("admin.revokedAt", {
+                        time: format.dateTime(d.revokedAt),
+                      })}
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={action.busy}
+                      onClick={() => void revoke(d)}
+                    >
+                      {t("admin.revoke")}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
           <EnrolmentCodeForm />
         </>
       )}

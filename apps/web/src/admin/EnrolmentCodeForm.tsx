@@ -8,6 +8,7 @@ import { useNames } from "../lib/names.ts";
 import { usePlan } from "../lib/PlanContext.tsx";
 import { useAction } from "../lib/useAnswer.ts";
 import { EnrolmentCodeCard } from "./EnrolmentCodeCard.tsx";
+import { UnitSelect } from "./UnitSelect.tsx";
 
 /** Makes a one-time code to enrol a unit's tablet or a district's wall. */
 export function EnrolmentCodeForm() {
@@ -56,20 +57,7 @@ export function EnrolmentCodeForm() {
           </select>
         </label>
         {kind === "unit" ? (
-          <label>
-            {t("admin.unit")}
-            <select
-              value={unit}
-              onChange={(e) => setUnit(e.target.value)}
-              data-testid="enrolment-unit"
-            >
-              {plan.units.map((u) => (
-                <option key={u.callsign} value={u.callsign}>
-                  {u.callsign} · {format.name(u.name)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <UnitSelect value={unit} onChange={setUnit} testId="enrolment-unit" />
         ) : (
           <label>
             {t("admin.district")}

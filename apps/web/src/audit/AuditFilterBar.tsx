@@ -28,43 +28,33 @@ export function AuditFilterBar({
       data-testid="audit-filters"
       onSubmit={submit}
     >
-      <label>
-        {t("audit.incident")}
-        <input
-          value={draft.incident}
-          placeholder="2026-0042"
-          onChange={(e) => set("incident", e.target.value)}
-          data-testid="audit-incident"
-        />
-      </label>
-      <label>
-        {t("audit.actor")}
-        <input
-          value={draft.actor}
-          onChange={(e) => set("actor", e.target.value)}
-          data-testid="audit-actor"
-        />
-      </label>
-      <label>
-        {t("audit.from")}
-        <input
-          type="datetime-local"
-          step={1}
-          value={draft.from}
-          onChange={(e) => set("from", e.target.value)}
-          data-testid="audit-from"
-        />
-      </label>
-      <label>
-        {t("audit.to")}
-        <input
-          type="datetime-local"
-          step={1}
-          value={draft.to}
-          onChange={(e) => set("to", e.target.value)}
-          data-testid="audit-to"
-        />
-      </label>
+      <TypedFilter
+        label={t("audit.incident")}
+        value={draft.incident}
+        onChange={(v) => set("incident", v)}
+        placeholder="2026-0042"
+        testId="audit-incident"
+      />
+      <TypedFilter
+        label={t("audit.actor")}
+        value={draft.actor}
+        onChange={(v) => set("actor", v)}
+        testId="audit-actor"
+      />
+      <TypedFilter
+        label={t("audit.from")}
+        value={draft.from}
+        onChange={(v) => set("from", v)}
+        time
+        testId="audit-from"
+      />
+      <TypedFilter
+        label={t("audit.to")}
+        value={draft.to}
+        onChange={(v) => set("to", v)}
+        time
+        testId="audit-to"
+      />
       <label>
         {t("audit.outcome")}
         <select
@@ -96,5 +86,36 @@ export function AuditFilterBar({
         {t("audit.apply")}
       </button>
     </form>
+  );
+}
+
+/** A filter typed in; a `time` one takes seconds, as the trail shows them. */
+function TypedFilter({
+  label,
+  value,
+  onChange,
+  time = false,
+  placeholder,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  time?: boolean;
+  placeholder?: string;
+  testId: string;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type={time ? "datetime-local" : undefined}
+        step={time ? 1 : undefined}
+        value={value}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testId}
+      />
+    </label>
   );
 }

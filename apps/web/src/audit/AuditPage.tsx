@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "@muster/protocol";
+import { AdminTable } from "../admin/AdminTable.tsx";
 import { AppHeader } from "../components/AppHeader.tsx";
 import { CommandErrorView } from "../components/CommandErrorView.tsx";
 import { authApi } from "../lib/authApi.ts";
@@ -66,42 +67,41 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const format = useFormat();
 
   return (
-    <table className="admin-table audit-table" data-testid="audit-table">
-      <thead>
-        <tr>
-          <th>{t("audit.time")}</th>
-          <th>{t("audit.actor")}</th>
-          <th>{t("audit.role")}</th>
-          <th>{t("audit.address")}</th>
-          <th>{t("audit.action")}</th>
-          <th>{t("audit.incident")}</th>
-          <th>{t("audit.outcome")}</th>
-          <th>{t("audit.code")}</th>
-          <th>{t("audit.message")}</th>
+    <AdminTable
+      className="audit-table"
+      testId="audit-table"
+      headings={[
+        t("audit.time"),
+        t("audit.actor"),
+        t("audit.role"),
+        t("audit.address"),
+        t("audit.action"),
+        t("audit.incident"),
+        t("audit.outcome"),
+        t("audit.code"),
+        t("audit.message"),
+      ]}
+    >
+      {entries.map((e) => (
+        <tr key={e.id} data-outcome={e.outcome}>
+          <td className="nowrap">{format.stamp(e.at)}</td>
+          <td>
+            {e.actorName ?? t("audit.anonymous")}
+            {e.actorKind === "device" && (
+              <span className="muted"> · {t("audit.device")}</span>
+            )}
+          </td>
+          <td>{e.role ? t(`role.${e.role}`) : ""}</td>
+          <td className="nowrap">{e.from}</td>
+          <td>
+            <code>{e.action}</code>
+          </td>
+          <td className="nowrap">{e.incidentId ?? ""}</td>
+          <td className={`audit-${e.outcome}`}>{t(`audit.${e.outcome}`)}</td>
+          <td>{e.code ?? ""}</td>
+          <td>{e.message ?? ""}</td>
         </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id} data-outcome={e.outcome}>
-            <td className="nowrap">{format.stamp(e.at)}</td>
-            <td>
-              {e.actorName ?? t("audit.anonymous")}
-              {e.actorKind === "device" && (
-                <span className="muted"> · {t("audit.device")}</span>
-              )}
-            </td>
-            <td>{e.role ? t(`role.${e.role}`) : ""}</td>
-            <td className="nowrap">{e.from}</td>
-            <td>
-              <code>{e.action}</code>
-            </td>
-            <td className="nowrap">{e.incidentId ?? ""}</td>
-            <td className={`audit-${e.outcome}`}>{t(`audit.${e.outcome}`)}</td>
-            <td>{e.code ?? ""}</td>
-            <td>{e.message ?? ""}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </AdminTable>
   );
 }

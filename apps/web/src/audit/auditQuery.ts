@@ -1,3 +1,5 @@
+import { secondsFormat } from "../lib/format.ts";
+
 /** The audit page's filters as typed: `from` and `to` as datetime-local. */
 export interface AuditFilters {
   incident: string;
@@ -63,16 +65,7 @@ export function zonedToIso(local: string, timeZone: string): string | null {
 
 /** How far `timeZone`'s clocks are ahead of UTC at instant `at`. */
 function offsetMs(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(at));
+  const parts = secondsFormat("en-US", timeZone).formatToParts(new Date(at));
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(

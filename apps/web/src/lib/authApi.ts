@@ -1,38 +1,17 @@
 import type {
+  AccountView,
   AuditEntry,
+  DeviceView,
   ChangePassword,
   CreateAccount,
   CreateEnrolmentCode,
   Enrol,
   IdentityView,
-  Role,
   SignIn,
 } from "@muster/protocol";
 import { callApi } from "./http.ts";
 
-/** An account as the administrator's list shows it. */
-export interface AccountView {
-  id: string;
-  name: string;
-  displayName: string;
-  role: Role;
-  districts: string[];
-  unit: string | null;
-  disabled: boolean;
-  createdAt: string;
-}
-
-/** An enrolled tablet or wall as the device list shows it. */
-export interface DeviceView {
-  id: string;
-  kind: "unit" | "display";
-  unit: string | null;
-  district: string | null;
-  label: string;
-  enrolledAt: string;
-  revokedAt: string | null;
-  lastSeenAt: string | null;
-}
+export type { AccountView, DeviceView };
 
 /** A fresh enrolment code; `link` is `<origin>/enrol?code=<code>`. */
 export interface EnrolmentCode {

@@ -46,16 +46,7 @@ export function useFormat(): Format {
       hourCycle: "h23",
     });
     // Swedish writes dates the ISO way, in every browser.
-    const stampFormat = new Intl.DateTimeFormat("sv-SE", {
-      timeZone: plan.timezone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    });
+    const stampFormat = secondsFormat("sv-SE", plan.timezone);
 
     return {
       name: (text, fallback = "") =>
@@ -67,6 +58,26 @@ export function useFormat(): Format {
       minutes: (ms) => t("units.minutes", { n: Math.floor(ms / 60_000) }),
     };
   }, [language, plan.timezone, t]);
+}
+
+/**
+ * Year to second on a 24-hour clock in `timeZone`: the plan's stamps, and
+ * the wall-clock reading auditQuery turns a typed time back from.
+ */
+export function secondsFormat(
+  locale: string,
+  timeZone: string,
+): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  });
 }
 
 function formatClock(ms: number): string {

@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { authApi } from "../lib/authApi.ts";
+import { FormEnd } from "./FormEnd.tsx";
+import { PasswordField } from "./PasswordField.tsx";
+import { useFormRequest } from "./useFormRequest.ts";
 
 // NewPassword's minimum (packages/protocol auth.ts), checked here too so
 // that the person hears it in their language before the server refuses.
@@ -24,10 +27,9 @@ export function ChangePasswordForm({
   const [current, setCurrent] = useState(typed ?? "");
   const [next, setNext] = useState("");
   const [repeat, setRepeat] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, send } = useFormRequest();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (next.length < MIN_LENGTH) {
       setError(t("session.passwordTooShort", { n: MIN_LENGTH }));
@@ -37,77 +39,53 @@ export function ChangePasswordForm({
       setError(t("session.passwordsDiffer"));
       return;
     }
-
-    setBusy(true);
-    setError(null);
-    try {
+    void send(async () => {
       const answer = await authApi.changePassword({ current, next });
-      if (answer.ok) onChanged();
-      else setError(answer.error.message);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+      if (!answer.ok) return answer.error.message;
+      onChanged();
+      return null;
+    });
   };
 
   return (
     <form
       className="session-form"
       data-testid="change-password-form"
-      onSubmit={(e) => void submit(e)}
+      onSubmit={submit}
     >
       <h2 className="session-heading">{t("session.changePassword")}</h2>
       <p>{t("session.changePasswordHint", { n: MIN_LENGTH })}</p>
       <input type="text" autoComplete="username" value={name} readOnly hidden />
       {typed === null && (
-        <label>
-          {t("session.currentPassword")}
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            data-testid="current-password"
-          />
-        </label>
-      )}
-      <label>
-        {t("session.newPassword")}
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          data-testid="new-password"
+        <PasswordField
+          label={t("session.currentPassword")}
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+          testId="current-password"
         />
-      </label>
-      <label>
-        {t("session.repeatPassword")}
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          data-testid="repeat-password"
-        />
-      </label>
-      {error && (
-        <p className="form-error" role="alert" data-testid="password-error">
-          {error}
-        </p>
       )}
-      <button
-        type="submit"
-        className="big-button"
-        disabled={busy}
-        data-testid="change-password-submit"
-      >
-        {t("session.savePassword")}
-      </button>
+      <PasswordField
+        label={t("session.newPassword")}
+        autoComplete="new-password"
+        value={next}
+        onChange={setNext}
+        testId="new-password"
+      />
+      <PasswordField
+        label={t("session.repeatPassword")}
+        autoComplete="new-password"
+        value={repeat}
+        onChange={setRepeat}
+        testId="repeat-password"
+      />
+      <FormEnd
+        error={error}
+        busy={busy}
+        label={t("session.savePassword")}
+        errorTestId="password-error"
+        submitTestId="change-password-submit"
+      />
     </form>
   );
 }

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AppHeader } from "../components/AppHeader.tsx";
 import { authApi } from "../lib/authApi.ts";
+import { FormEnd } from "./FormEnd.tsx";
+import { useFormRequest } from "./useFormRequest.ts";
 import "../styles/session.css";
 
 /**
@@ -15,33 +17,24 @@ export function EnrolPage() {
     () => new URLSearchParams(window.location.search).get("code") ?? "",
   );
   const [label, setLabel] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useFormRequest();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void send(async () => {
       const answer = await authApi.enrol({
         code: code.trim().toUpperCase(),
         ...(label.trim() ? { label: label.trim() } : {}),
       });
-      if (!answer.ok) {
-        setError(answer.error.message);
-        return;
-      }
+      if (!answer.ok) return answer.error.message;
       const { device } = answer;
       window.location.assign(
         device.kind === "unit" && device.unit
           ? `/unit/${encodeURIComponent(device.unit)}`
           : "/wall",
       );
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+      return null;
+    });
   };
 
   return (
@@ -51,7 +44,7 @@ export function EnrolPage() {
         <form
           className="session-form"
           data-testid="enrol-form"
-          onSubmit={(e) => void submit(e)}
+          onSubmit={submit}
         >
           <p>{t("enrol.hint")}</p>
           <label>
@@ -78,19 +71,14 @@ export function EnrolPage() {
               data-testid="enrol-label"
             />
           </label>
-          {error && (
-            <p className="form-error" role="alert" data-testid="enrol-error">
-              {error}
-            </p>
-          )}
-          <button
-            type="submit"
+          <FormEnd
+            error={error}
+            busy={busy}
+            label={t("enrol.submit")}
             className="big-button enrol-submit"
-            disabled={busy}
-            data-testid="enrol-submit"
-          >
-            {t("enrol.submit")}
-          </button>
+            errorTestId="enrol-error"
+            submitTestId="enrol-submit"
+          />
         </form>
       </main>
     </div>

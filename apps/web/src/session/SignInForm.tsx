@@ -2,6 +2,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { IdentityView } from "@muster/protocol";
 import { authApi } from "../lib/authApi.ts";
+import { FormEnd } from "./FormEnd.tsx";
+import { PasswordField } from "./PasswordField.tsx";
+import { useFormRequest } from "./useFormRequest.ts";
 
 /** Name and password; hands on the identity and the password used. */
 export function SignInForm({
@@ -12,30 +15,20 @@ export function SignInForm({
   const { t } = useTranslation();
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useFormRequest();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void send(async () => {
       const answer = await authApi.signIn({ name: name.trim(), password });
-      if (answer.ok) onSignedIn(answer.identity, password);
-      else setError(answer.error.message);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+      if (!answer.ok) return answer.error.message;
+      onSignedIn(answer.identity, password);
+      return null;
+    });
   };
 
   return (
-    <form
-      className="session-form"
-      data-testid="sign-in-form"
-      onSubmit={(e) => void submit(e)}
-    >
+    <form className="session-form" data-testid="sign-in-form" onSubmit={submit}>
       <label>
         {t("session.name")}
         <input
@@ -49,31 +42,21 @@ export function SignInForm({
           data-testid="sign-in-name"
         />
       </label>
-      <label>
-        {t("session.password")}
-        <input
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          data-testid="sign-in-password"
-        />
-      </label>
-      {error && (
-        <p className="form-error" role="alert" data-testid="sign-in-error">
-          {error}
-        </p>
-      )}
-      <button
-        type="submit"
-        className="big-button"
-        disabled={busy}
-        data-testid="sign-in-submit"
-      >
-        {t("session.signIn")}
-      </button>
+      <PasswordField
+        label={t("session.password")}
+        name="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        testId="sign-in-password"
+      />
+      <FormEnd
+        error={error}
+        busy={busy}
+        label={t("session.signIn")}
+        errorTestId="sign-in-error"
+        submitTestId="sign-in-submit"
+      />
     </form>
   );
 }
