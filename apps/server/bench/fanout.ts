@@ -121,7 +121,8 @@ export async function benchFanout(
     observer.password,
     "127.0.0.1",
   );
-  if (!session) throw new Error("the bench observer could not sign in");
+  if (!session.ok)
+    throw new Error(`the bench observer could not sign in: ${session.reason}`);
   const { app, io } = await buildApp({
     plan,
     store,

@@ -47,7 +47,7 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** Messages a second one socket may send. */
   socketRate?: number;
-  /** Sign-in and enrolment attempts a minute; 10 and 20 by default. */
+  /** Sign-in and enrolment attempts a minute per address; 30 and 20 by default. */
   signInRate?: number;
   enrolRate?: number;
   /** PEM certificate and key: serve HTTPS instead of HTTP. */
@@ -123,6 +123,11 @@ export async function buildApp(options: AppOptions): Promise<{
   });
 
   app.setErrorHandler((err, request, reply) => {
+    // A coded refusal (not signed in, not allowed, too many) is an answer.
+    if (err instanceof MusterError && err.code !== "INTERNAL") {
+      void refuse(reply, err);
+      return;
+    }
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     const message = err instanceof Error ? err.message : String(err);
     if (status < 500) {
@@ -133,10 +138,7 @@ export async function buildApp(options: AppOptions): Promise<{
       });
       return;
     }
-    // A coded refusal (not signed in, not allowed, not found) is an answer.
-    if (!(err instanceof MusterError) || err.code === "INTERNAL") {
-      request.log.error({ err }, "request failed");
-    }
+    request.log.error({ err }, "request failed");
     void refuse(reply, err);
   });
 
@@ -203,7 +205,7 @@ export async function buildApp(options: AppOptions): Promise<{
     plan,
     demo: options.demo,
     secure: Boolean(options.https),
-    signInRate: options.signInRate ?? 10,
+    signInRate: options.signInRate ?? 30,
     enrolRate: options.enrolRate ?? 20,
   });
   registerReportRoutes(app, { plan, store, guard });

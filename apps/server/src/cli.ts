@@ -2,7 +2,7 @@ import { Command as Program, CommanderError, Option } from "commander";
 import { MusterError, conducts } from "@muster/protocol";
 import { classify } from "@muster/plan";
 import { defaultPlanFile, loadPlan } from "@muster/plan/load";
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { backupSqliteStore } from "@muster/store/sqlite";
 import { accessFiles, openAccess } from "@muster/auth/sqlite";
@@ -139,6 +139,7 @@ program
     if (existsSync(accessSource)) {
       const accessTarget = resolve(dir, `access-${stamp}.db`);
       const accessPages = await backupSqliteStore(accessSource, accessTarget);
+      chmodSync(accessTarget, 0o600); // password hashes and sessions
       process.stdout.write(
         `backed up ${accessSource} to ${accessTarget} (${accessPages} pages)\n`,
       );
@@ -157,6 +158,13 @@ program
   .option("--name <name>", "the administrator's sign-in name", "admin")
   .action(async (flags: { data?: string; name: string }) => {
     const config = resolveServeConfig({ data: flags.data });
+    if (!existsSync(join(config.dataDir, accessFiles.db))) {
+      throw new MusterError(
+        "NOT_FOUND",
+        `no access database in ${config.dataDir}: is --data the server's data folder?`,
+        { path: "data" },
+      );
+    }
     const access = openAccess(config.dataDir, {
       secretBase64: process.env.MUSTER_SECRET,
     });
@@ -180,7 +188,7 @@ program
         message: flags.name,
       });
       process.stdout.write(
-        `${flags.name}: one-time password ${password}\n` +
+        `${flags.name}: one-time password ${password} (enabled; one sign-in within 24 hours)\n` +
           "It is shown only now. A running server keeps the old sessions until it restarts.\n",
       );
     } finally {

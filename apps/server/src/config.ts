@@ -26,8 +26,8 @@ export interface ServeConfig {
   /** How long a person's sign-in lasts (MUSTER_SESSION_HOURS, 12). */
   sessionHours: number;
   /**
-   * Sign-in tries a minute per address and name, and enrolments a minute
-   * per address (MUSTER_SIGNIN_RATE, 10; MUSTER_ENROL_RATE, 20): slow
+   * Sign-in tries and enrolments a minute per address (MUSTER_SIGNIN_RATE,
+   * 30; MUSTER_ENROL_RATE, 20): slow
    * enough to stop guessing, raised for a depot enrolling a fleet.
    */
   signInRate: number;
@@ -61,11 +61,15 @@ export function resolveServeConfig(
       { path: "port" },
     );
   }
+  const demo = flags.demo ?? env.MUSTER_DEMO === "1";
   return {
     port,
     host: flags.host ?? env.MUSTER_HOST ?? "127.0.0.1",
+    // The demo keeps its own folder: its accounts are not for real use.
     dataDir: resolve(
-      flags.data ?? env.MUSTER_DATA ?? resolve(repoRoot, ".data"),
+      flags.data ??
+        env.MUSTER_DATA ??
+        resolve(repoRoot, demo ? ".data-demo" : ".data"),
     ),
     planFile: resolve(
       flags.plan ??
@@ -79,14 +83,16 @@ export function resolveServeConfig(
       .map((o) => o.trim())
       .filter(Boolean),
     webDir: resolve(env.MUSTER_WEB_DIR ?? resolve(repoRoot, "apps/web/dist")),
-    demo: flags.demo ?? env.MUSTER_DEMO === "1",
+    demo,
     tls: readTls(env),
+    // A week at most: a sign-in should not outlive the person's shifts.
     sessionHours: positive(
       env.MUSTER_SESSION_HOURS,
       "MUSTER_SESSION_HOURS",
       12,
+      168,
     ),
-    signInRate: positive(env.MUSTER_SIGNIN_RATE, "MUSTER_SIGNIN_RATE", 10),
+    signInRate: positive(env.MUSTER_SIGNIN_RATE, "MUSTER_SIGNIN_RATE", 30),
     enrolRate: positive(env.MUSTER_ENROL_RATE, "MUSTER_ENROL_RATE", 20),
   };
 }
@@ -126,13 +132,19 @@ function readTls(env: NodeJS.ProcessEnv): TlsFiles | null {
   };
 }
 
-function positive(text: string | undefined, name: string, fallback: number) {
+function positive(
+  text: string | undefined,
+  name: string,
+  fallback: number,
+  max = Infinity,
+) {
   if (text === undefined || text === "") return fallback;
   const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) {
+  if (!Number.isFinite(n) || n <= 0 || n > max) {
+    const range = max === Infinity ? "above 0" : `above 0 and at most ${max}`;
     throw new MusterError(
       "BAD_REQUEST",
-      `${name}: expected a number above 0, got "${text}"`,
+      `${name}: expected a number ${range}, got "${text}"`,
       { path: name },
     );
   }

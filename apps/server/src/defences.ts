@@ -63,14 +63,16 @@ export async function registerHttpDefences(
   await app.register(rateLimit, {
     max: HTTP_REQUESTS_PER_MINUTE,
     timeWindow: "1 minute",
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      ok: false,
-      error: new MusterError(
-        "RATE_LIMITED",
-        `too many requests: at most ${ctx.max} a minute`,
-      ).toWire(),
-    }),
+    // Thrown by the limiter and answered by the app's error handler, in
+    // the same shape as every other refusal.
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(
+        new MusterError(
+          "RATE_LIMITED",
+          `too many requests: at most ${ctx.max} a minute; try again in ${Math.ceil(ctx.ttl / 1000)} s`,
+        ),
+        { statusCode: 429 },
+      ),
   });
 }
 

@@ -13,7 +13,12 @@ import {
   type WireEvent,
   type WithheldEvent,
 } from "@muster/protocol";
-import { actionOf, type AccessDirectory, type Identity } from "@muster/auth";
+import {
+  actionOf,
+  type AccessDirectory,
+  type EndReason,
+  type Identity,
+} from "@muster/auth";
 import type { IncidentService, Logger } from "@muster/engine";
 import type { EventStore } from "@muster/store";
 import type { Caller, Guard } from "./access/guard.ts";
@@ -112,14 +117,7 @@ export function attachGateway(
       log.info({ socketId: socket.id, why }, "socket's sign-in ended");
       signOff(
         socket,
-        new MusterError(
-          "UNAUTHENTICATED",
-          why === "revoked" && identity.kind === "device"
-            ? "this device's enrolment was revoked: enrol it again"
-            : why === "expired"
-              ? "the session has expired: sign in again"
-              : "this session has ended: sign in again",
-        ),
+        new MusterError("UNAUTHENTICATED", endedBecause[why](identity)),
       );
     }
   });
@@ -320,6 +318,17 @@ export function attachGateway(
   });
 }
 
+/** What a socket is told when its sign-in ends, by why it ended. */
+const endedBecause: Record<EndReason, (identity: Identity) => string> = {
+  signedOut: () => "this session has ended: signed out",
+  revoked: (identity) =>
+    identity.kind === "device"
+      ? "this device's enrolment was revoked: enrol it again"
+      : "this session was ended by a password change: sign in again",
+  disabled: () => "this account was disabled: ask the administrator",
+  expired: () => "the session has expired: sign in again",
+};
+
 /**
  * Validates, authorises and runs one command from any edge (socket or
  * HTTP); every answer goes into the audit trail.
@@ -363,6 +372,10 @@ export async function runCommand(
     result = { ok: false, error: toMusterError(err).toWire() };
   }
   guard.commandAnswered(caller, command, result);
+  // Answered only once its audit line is on disk.
+  await guard.audit.durable().catch((err: unknown) => {
+    log.error({ err }, "audit trail write failed");
+  });
   return result;
 }
 

@@ -1,7 +1,9 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { commandAnswer } from "@muster/auth";
-import { openAccess } from "@muster/auth/sqlite";
+import { accessFiles, openAccess } from "@muster/auth/sqlite";
+import { MusterError } from "@muster/protocol";
 import { IncidentService } from "@muster/engine";
 import { loadPlan } from "@muster/plan/load";
 import { SqliteEventStore } from "@muster/store/sqlite";
@@ -30,6 +32,12 @@ export interface RunningServer {
 export async function serve(config: ServeConfig): Promise<RunningServer> {
   const logger = createLogger();
   const plan = loadPlan(config.planFile);
+  checkDemoFolder(config.dataDir, config.demo);
+  // First: a bad signing secret stops start-up before the store is made.
+  const access = openAccess(config.dataDir, {
+    secretBase64: process.env.MUSTER_SECRET,
+    sessionMs: config.sessionHours * 3600_000,
+  });
   const store = new SqliteEventStore(join(config.dataDir, "muster.db"));
   const service = new IncidentService({
     plan,
@@ -37,10 +45,6 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
     logger: logger.child({ component: "engine" }),
   });
   await service.start();
-  const access = openAccess(config.dataDir, {
-    secretBase64: process.env.MUSTER_SECRET,
-    sessionMs: config.sessionHours * 3600_000,
-  });
   const notices: string[] = [];
   const admin = await access.directory.ensureAdministrator(plan.homeDistrict);
   if (admin) {
@@ -116,4 +120,43 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
       access.close();
     },
   };
+}
+
+/** Marks a data folder the demo made: its accounts and incidents are not real. */
+const DEMO_MARK = "DEMO-DATA";
+
+/**
+ * Keeps the demo and real work in separate folders: the demo's accounts
+ * have printed passwords and its incidents are made up, so a folder the
+ * demo used never serves for real, and the demo never writes into a
+ * folder that holds real data.
+ */
+function checkDemoFolder(dataDir: string, demo: boolean): void {
+  const marked = existsSync(join(dataDir, DEMO_MARK));
+  const holdsData = ["muster.db", accessFiles.db].some((f) =>
+    existsSync(join(dataDir, f)),
+  );
+  if (!demo && marked) {
+    throw new MusterError(
+      "BAD_REQUEST",
+      `data folder ${dataDir} was used by the demo: its accounts and incidents are not real. ` +
+        "Start with another folder (--data), or delete this one.",
+      { path: "data" },
+    );
+  }
+  if (demo && holdsData && !marked) {
+    throw new MusterError(
+      "BAD_REQUEST",
+      `data folder ${dataDir} holds real data; the demo would add its accounts and incidents to it. ` +
+        "Run the demo with another folder (--data).",
+      { path: "data" },
+    );
+  }
+  if (demo && !marked) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(
+      join(dataDir, DEMO_MARK),
+      "This folder was made by `muster serve --demo`. Its accounts and incidents are for the demo only.\n",
+    );
+  }
 }

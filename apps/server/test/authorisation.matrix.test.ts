@@ -35,6 +35,7 @@ const actions = [
   "drillGet",
   "drillStart",
   "drillCommand",
+  "drillUpdate",
   "enrolCode",
   "deviceRevoke",
   "accountsGet",
@@ -74,12 +75,21 @@ const expected: Record<string, ActionName[]> = {
     ...staffCommands,
     ...reads,
     "drillCommand",
+    "drillUpdate",
     "enrolCode",
     "deviceRevoke",
     "auditGet",
   ],
-  deputy: [...staffCommands, ...reads, "drillCommand", "auditGet"],
-  groupLead: ["groupAck", "stepComplete", ...reads, "drillCommand"],
+  deputy: [
+    ...staffCommands,
+    ...reads,
+    "drillCommand",
+    "drillUpdate",
+    "auditGet",
+  ],
+  // In a drill each role does what it does in earnest: a group lead
+  // records no unit's status there either.
+  groupLead: ["groupAck", "stepComplete", ...reads],
   dispatcher: [
     "report",
     "update",
@@ -90,6 +100,7 @@ const expected: Record<string, ActionName[]> = {
     "alertAck",
     ...reads,
     "drillCommand",
+    "drillUpdate",
   ],
   // Leader of WH-P1: its own unit only; sees live incidents and drills.
   unitLeader: [
@@ -100,7 +111,8 @@ const expected: Record<string, ActionName[]> = {
     "drillGet",
     "drillCommand",
   ],
-  drillCoordinator: [...reads, "drillStart", "drillCommand"],
+  // The coordinator plays every part a drill leaves to people.
+  drillCoordinator: [...reads, "drillStart", "drillCommand", "drillUpdate"],
   observer: [...reads],
   // The tablet enrolled for WH-P1 acts as its leader.
   tablet: [
@@ -345,6 +357,16 @@ const tryAction: Record<ActionName, (token: string) => Promise<string | null>> =
         deviceAt: new Date().toISOString(),
       });
       // No drill is running: allowed callers hear that, not a refusal.
+      return code === "COMMAND_REJECTED" || code === "NOT_FOUND" ? null : code;
+    },
+    drillUpdate: async (t) => {
+      const code = await http(t, "POST", "/api/drill/commands", {
+        type: "incident.update",
+        commandId: `matrix-drill-${++commandCount}`,
+        incidentId: "2026-9999",
+        headcount: 900,
+        conduct: "serious",
+      });
       return code === "COMMAND_REJECTED" || code === "NOT_FOUND" ? null : code;
     },
     enrolCode: (t) =>

@@ -57,13 +57,16 @@ const BATCH_WAIT_MS = 50;
 /**
  * The audit trail: every accepted command and every refusal, with who,
  * from where and when. Rows are written in batches, one transaction
- * each, so that recording does not slow the command path; reading
- * writes what is waiting first.
+ * each, so that recording does not slow the command path; a command is
+ * answered only once its line is written (`durable`), so no answered
+ * command is missing after a crash. Reading writes what is waiting first.
  */
 export class AuditTrail {
   readonly #db: Database;
   #waiting: AuditRecord[] = [];
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #soon: ReturnType<typeof setImmediate> | null = null;
+  #waiters: { resolve: () => void; reject: (err: unknown) => void }[] = [];
 
   constructor(db: Database) {
     this.#db = db;
@@ -71,16 +74,57 @@ export class AuditTrail {
 
   record(entry: AuditRecord): void {
     this.#waiting.push(entry);
-    if (this.#waiting.length >= BATCH_ROWS) this.flush();
-    else this.#timer ??= setTimeout(() => this.flush(), BATCH_WAIT_MS);
+    if (this.#waiting.length >= BATCH_ROWS) this.#flushQuietly();
+    else {
+      this.#timer ??= setTimeout(() => this.#flushQuietly(), BATCH_WAIT_MS);
+    }
+  }
+
+  /**
+   * Resolves once every line recorded so far is written and synced; the
+   * lines of one turn of the event loop share a transaction.
+   */
+  durable(): Promise<void> {
+    if (this.#waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.#waiters.push({ resolve, reject });
+      this.#soon ??= setImmediate(() => this.#flushQuietly());
+    });
+  }
+
+  /** Writes what waits; a failure reaches whoever waits for `durable`. */
+  #flushQuietly(): void {
+    try {
+      this.flush();
+    } catch {
+      // Rows stay waiting for the next try; the waiters were told.
+    }
   }
 
   flush(): void {
     if (this.#timer) clearTimeout(this.#timer);
+    if (this.#soon) clearImmediate(this.#soon);
     this.#timer = null;
+    this.#soon = null;
+    const waiters = this.#waiters;
+    this.#waiters = [];
     const rows = this.#waiting;
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      waiters.forEach((w) => w.resolve());
+      return;
+    }
     this.#waiting = [];
+    try {
+      this.#write(rows);
+    } catch (err) {
+      this.#waiting = [...rows, ...this.#waiting];
+      waiters.forEach((w) => w.reject(err));
+      throw err;
+    }
+    waiters.forEach((w) => w.resolve());
+  }
+
+  #write(rows: AuditRecord[]): void {
     const insert = this.#db.prepare(
       `INSERT INTO audit (at, actor_kind, actor_id, actor_name, role, from_addr,
          action, incident_id, command_id, outcome, code, message)
@@ -177,6 +221,7 @@ function entryOf(row: Row): AuditEntry {
 const csvColumns: (keyof AuditEntry)[] = [
   "at",
   "actorKind",
+  "actorId",
   "actorName",
   "role",
   "from",
@@ -188,10 +233,16 @@ const csvColumns: (keyof AuditEntry)[] = [
   "message",
 ];
 
-/** The entries as CSV (RFC 4180), for the export. */
+/**
+ * The entries as CSV (RFC 4180), for the export: with a byte-order mark,
+ * which spreadsheets in Chinese locales need to read UTF-8; times in UTC
+ * (ISO 8601 with Z); control characters shown as "?".
+ */
 export function auditCsv(entries: AuditEntry[]): string {
   const cell = (value: AuditEntry[keyof AuditEntry]) => {
-    const text = value === null || value === undefined ? "" : String(value);
+    const raw = value === null || value === undefined ? "" : String(value);
+    // eslint-disable-next-line no-control-regex -- replacing them is the point
+    const text = raw.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?");
     // A leading = + - @ would be run as a formula by a spreadsheet.
     const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -200,5 +251,5 @@ export function auditCsv(entries: AuditEntry[]): string {
   for (const entry of entries) {
     lines.push(csvColumns.map((c) => cell(entry[c])).join(","));
   }
-  return lines.join("\r\n") + "\r\n";
+  return "\ufeff" + lines.join("\r\n") + "\r\n";
 }

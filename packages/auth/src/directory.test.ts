@@ -35,8 +35,9 @@ describe("the first start", () => {
       first!.password,
       "test",
     );
-    expect(session?.identity.passwordChangeRequired).toBe(true);
-    expect(authorise(session!.identity, "account.manage")).toMatchObject({
+    if (!session.ok) throw new Error(session.reason);
+    expect(session.identity.passwordChangeRequired).toBe(true);
+    expect(authorise(session.identity, "account.manage")).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/new password/) as string,
     });
@@ -76,29 +77,93 @@ describe("enrolment codes", () => {
 });
 
 describe("sessions", () => {
-  test("live sessions and devices come back after a restart; ended ones do not", async () => {
+  test("live sessions come back after a restart; ended ones do not", async () => {
     const { access, dataDir } = open();
-    const admin = await access.directory.ensureAdministrator("wanghai");
-    const kept = await access.directory.signIn(
-      "admin",
-      admin!.password,
-      "test",
+    await access.directory.createAccount(
+      {
+        name: "li",
+        displayName: "Li",
+        role: "observer",
+        districts: ["wanghai"],
+      },
+      null,
+      { text: "a password of her own", oneTime: false },
     );
-    const ended = await access.directory.signIn(
-      "admin",
-      admin!.password,
-      "test",
-    );
-    access.directory.signOut(ended!.identity.sessionId);
+    const signIn = async () => {
+      const session = await access.directory.signIn(
+        "li",
+        "a password of her own",
+        "test",
+      );
+      if (!session.ok) throw new Error(session.reason);
+      return session;
+    };
+    const kept = await signIn();
+    const ended = await signIn();
+    access.directory.signOut(ended.identity.sessionId);
     access.close();
     opened.length = 0;
 
     const again = open(Date.now, dataDir).access;
-    expect((await again.directory.authenticate(kept!.token)).ok).toBe(true);
-    expect(await again.directory.authenticate(ended!.token)).toMatchObject({
+    expect((await again.directory.authenticate(kept.token)).ok).toBe(true);
+    expect(await again.directory.authenticate(ended.token)).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/ended/) as string,
     });
+  });
+
+  test("a one-time password serves one sign-in, within a day", async () => {
+    let now = Date.UTC(2026, 11, 4, 8, 0, 0);
+    const { access } = open(() => now);
+    const input = {
+      displayName: "X",
+      role: "observer" as const,
+      districts: ["wanghai"],
+    };
+    const once = await access.directory.createAccount(
+      { ...input, name: "once" },
+      null,
+    );
+    const stale = await access.directory.createAccount(
+      { ...input, name: "stale" },
+      null,
+    );
+
+    expect(
+      (await access.directory.signIn("once", once.oneTimePassword, "t")).ok,
+    ).toBe(true);
+    expect(
+      await access.directory.signIn("once", once.oneTimePassword, "t"),
+    ).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/used already/) as string,
+    });
+    now += 24 * 3600_000 + 1;
+    expect(
+      (await access.directory.signIn("stale", stale.oneTimePassword, "t")).ok,
+    ).toBe(false);
+  });
+
+  test("the last administrator cannot be disabled; a reset brings one back", async () => {
+    const { access } = open();
+    await access.directory.ensureAdministrator("wanghai");
+    const admin = access.directory.accountNamed("admin")!;
+    expect(() => access.directory.disableAccount(admin.id)).toThrow(
+      /last administrator/,
+    );
+    await access.directory.createAccount(
+      {
+        name: "second",
+        displayName: "Second",
+        role: "admin",
+        districts: ["wanghai"],
+      },
+      null,
+    );
+    access.directory.disableAccount(admin.id);
+    expect(access.directory.accountNamed("admin")?.disabled).toBe(true);
+    await access.directory.resetPassword(admin.id);
+    expect(access.directory.accountNamed("admin")?.disabled).toBe(false);
   });
 
   test("a token signed with another secret is refused", async () => {

@@ -43,6 +43,8 @@ interface AccountRow {
   unit: string | null;
   password_hash: string;
   password_one_time: number;
+  password_set_at: number;
+  one_time_used: number;
   disabled: number;
   created_at: string;
 }
@@ -59,6 +61,9 @@ interface DeviceRow {
 }
 
 const hour = 3600_000;
+
+/** A one-time password serves one sign-in within a day of being made. */
+const ONE_TIME_MS = 24 * hour;
 
 /**
  * Accounts, sign-in sessions, enrolled devices and enrolment codes, kept
@@ -144,8 +149,8 @@ export class AccessDirectory {
     this.#db
       .prepare(
         `INSERT INTO accounts (id, name, display_name, role, districts, unit,
-           password_hash, password_one_time, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           password_hash, password_one_time, password_set_at, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -156,6 +161,7 @@ export class AccessDirectory {
         input.unit ?? null,
         await hashPassword(text),
         (password?.oneTime ?? true) ? 1 : 0,
+        this.#now(),
         createdAt,
         by?.id ?? null,
       );
@@ -194,30 +200,66 @@ export class AccessDirectory {
     this.#requireAccount(id);
     this.#db
       .prepare(
-        "UPDATE accounts SET password_hash = ?, password_one_time = ? WHERE id = ?",
+        `UPDATE accounts SET password_hash = ?, password_one_time = ?,
+           password_set_at = ?, one_time_used = 0 WHERE id = ?`,
       )
-      .run(await hashPassword(password.text), password.oneTime ? 1 : 0, id);
+      .run(
+        await hashPassword(password.text),
+        password.oneTime ? 1 : 0,
+        this.#now(),
+        id,
+      );
     this.#endSessionsOf(id, "revoked");
   }
 
+  /**
+   * A new one-time password. The account is enabled again too: a reset is
+   * how an administrator (or `muster reset-admin`) brings one back.
+   */
   async resetPassword(id: string): Promise<string> {
     const text = oneTimePassword();
     await this.setPassword(id, { text, oneTime: true });
+    this.#db.prepare("UPDATE accounts SET disabled = 0 WHERE id = ?").run(id);
     return text;
   }
 
+  /** Disables an account and ends its sessions; never the last administrator. */
   disableAccount(id: string): void {
-    this.#requireAccount(id);
+    const account = this.#requireAccount(id);
+    if (account.role === "admin" && !account.disabled) {
+      const { n } = this.#db
+        .prepare(
+          "SELECT COUNT(*) AS n FROM accounts WHERE role = 'admin' AND disabled = 0",
+        )
+        .get() as { n: number };
+      if (n <= 1) {
+        throw new MusterError(
+          "COMMAND_REJECTED",
+          `${account.name} is the last administrator: create another before disabling it`,
+        );
+      }
+    }
     this.#db.prepare("UPDATE accounts SET disabled = 1 WHERE id = ?").run(id);
     this.#endSessionsOf(id, "disabled");
   }
 
-  /** A new session for a right name and password; null otherwise. */
+  enableAccount(id: string): void {
+    this.#requireAccount(id);
+    this.#db.prepare("UPDATE accounts SET disabled = 0 WHERE id = ?").run(id);
+  }
+
+  /**
+   * A new session for a right name and password; why not otherwise. Only
+   * a right password learns that it was a spent or stale one-time one.
+   */
   async signIn(
     name: string,
     password: string,
     from: string,
-  ): Promise<{ identity: Identity; token: string } | null> {
+  ): Promise<
+    | { ok: true; identity: Identity; token: string }
+    | { ok: false; reason: string }
+  > {
     const row = this.#db
       .prepare("SELECT * FROM accounts WHERE name = ?")
       .get(name) as AccountRow | undefined;
@@ -226,10 +268,27 @@ export class AccessDirectory {
       row?.password_hash ?? DUMMY_HASH,
       password,
     );
-    if (!row || !matches || row.disabled) return null;
+    if (!row || !matches || row.disabled) {
+      return {
+        ok: false,
+        reason: "wrong name or password, or the account is disabled",
+      };
+    }
+    const now = this.#now();
+    if (row.password_one_time) {
+      if (row.one_time_used || now - row.password_set_at > ONE_TIME_MS) {
+        return {
+          ok: false,
+          reason:
+            "this one-time password was used already or is over a day old: ask the administrator for a new one",
+        };
+      }
+      this.#db
+        .prepare("UPDATE accounts SET one_time_used = 1 WHERE id = ?")
+        .run(row.id);
+    }
 
     const sessionId = randomUUID();
-    const now = this.#now();
     const expiresAt = now + this.#sessionMs;
     this.#db
       .prepare(
@@ -243,7 +302,7 @@ export class AccessDirectory {
       { sub: row.id, sid: sessionId, kind: "person" },
       expiresAt,
     );
-    return { identity, token };
+    return { ok: true, identity, token };
   }
 
   /** Replaces a person's password; the session goes on, others end. */
@@ -347,8 +406,7 @@ export class AccessDirectory {
           "UPDATE enrolment_codes SET used_at = ?, device_id = ? WHERE digest = ?",
         )
         .run(at, deviceId, codeDigest(code));
-      const name =
-        label ?? (row.kind === "unit" ? `${row.unit} tablet` : "wall display");
+      const name = label ?? (row.kind === "unit" ? row.unit! : row.district);
       this.#db
         .prepare(
           `INSERT INTO devices (id, kind, unit, district, label, enrolled_at, enrolled_from)
@@ -460,10 +518,12 @@ export class AccessDirectory {
     return { ok: true, identity: live };
   }
 
-  #requireAccount(id: string): void {
-    if (!this.account(id)) {
+  #requireAccount(id: string): Account {
+    const account = this.account(id);
+    if (!account) {
       throw new MusterError("NOT_FOUND", `no account ${id}`, { path: "id" });
     }
+    return account;
   }
 
   #endSessionsOf(accountId: string, why: EndReason, except?: string): void {
@@ -560,12 +620,19 @@ function deviceOf(row: DeviceRow): Device {
   };
 }
 
-/** A tablet acts as its unit's leader; a wall display only reads. */
+/**
+ * A tablet acts as its unit's leader; a wall display only reads. Its name
+ * in the audit trail is the server's, not the label its holder typed,
+ * which could pose as a person.
+ */
 function deviceIdentity(device: Device): Identity {
   return {
     kind: "device",
     id: device.id,
-    name: device.label,
+    name:
+      device.kind === "unit"
+        ? `tablet ${device.unit ?? ""}`
+        : `wall ${device.district}`,
     role: device.kind === "unit" ? "unitLeader" : "observer",
     districts: [device.district],
     unit: device.unit,

@@ -55,12 +55,15 @@ export function authorise(
   }
   if (scope === "everywhere") return { ok: true };
   if (scope === "unit") {
-    if (target.unit === undefined || target.unit === identity.unit) {
+    if (identity.unit !== null && target.unit === identity.unit) {
       return { ok: true };
     }
     return {
       ok: false,
-      reason: `${who} acts only for unit ${identity.unit ?? "(none)"}, not ${target.unit}`,
+      reason:
+        target.unit === undefined
+          ? `${who} acts only for unit ${identity.unit ?? "(none)"}, and this names no unit`
+          : `${who} acts only for unit ${identity.unit ?? "(none)"}, not ${target.unit}`,
     };
   }
   if (target.district === undefined) return { ok: true };

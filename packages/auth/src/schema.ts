@@ -12,6 +12,11 @@ export function createSchema(db: Database): void {
       unit TEXT,
       password_hash TEXT NOT NULL,
       password_one_time INTEGER NOT NULL,
+      -- when the password was set (epoch ms) and, if one-time, whether
+      -- it has been used to sign in: a one-time password serves once, for
+      -- a day
+      password_set_at INTEGER NOT NULL DEFAULT 0,
+      one_time_used INTEGER NOT NULL DEFAULT 0,
       disabled INTEGER NOT NULL DEFAULT 0,
       created_at TEXT NOT NULL,
       created_by TEXT

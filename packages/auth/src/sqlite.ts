@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { MusterError } from "@muster/protocol";
@@ -29,13 +37,22 @@ export function openAccess(
     secretBase64?: string | undefined;
   } & Omit<DirectoryOptions, "db" | "signer"> = {},
 ): Access {
+  // A bad MUSTER_SECRET stops start-up before anything is written.
+  const fromEnv = options.secretBase64
+    ? secretFromEnv(options.secretBase64)
+    : null;
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, accessFiles.db));
+  const signer = new TokenSigner(fromEnv ?? secretFromFolder(dataDir));
+  // Password hashes, sessions and the audit trail: the server's user only.
+  // SQLite gives its -wal and -shm files the mode of the database file.
+  const file = join(dataDir, accessFiles.db);
+  closeSync(openSync(file, "a", 0o600));
+  chmodSync(file, 0o600);
+  const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
   createSchema(db);
-  const signer = new TokenSigner(signingSecret(dataDir, options.secretBase64));
   const { secretBase64: _secret, ...rest } = options;
   const directory = new AccessDirectory({ db, signer, ...rest });
   const audit = new AuditTrail(db);
@@ -49,18 +66,19 @@ export function openAccess(
   };
 }
 
-function signingSecret(dataDir: string, fromEnv: string | undefined): Buffer {
-  if (fromEnv) {
-    const secret = Buffer.from(fromEnv, "base64");
-    if (secret.byteLength < 32) {
-      throw new MusterError(
-        "BAD_REQUEST",
-        `MUSTER_SECRET: expected at least 32 bytes in base64, got ${secret.byteLength}`,
-        { path: "MUSTER_SECRET" },
-      );
-    }
-    return secret;
+function secretFromEnv(base64: string): Buffer {
+  const secret = Buffer.from(base64, "base64");
+  if (secret.byteLength < 32) {
+    throw new MusterError(
+      "BAD_REQUEST",
+      `MUSTER_SECRET: expected at least 32 bytes in base64, got ${secret.byteLength}`,
+      { path: "MUSTER_SECRET" },
+    );
   }
+  return secret;
+}
+
+function secretFromFolder(dataDir: string): Buffer {
   const file = join(dataDir, accessFiles.secret);
   if (existsSync(file)) {
     const secret = Buffer.from(readFileSync(file, "utf8").trim(), "base64");

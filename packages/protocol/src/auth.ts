@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SafeText } from "./commands.ts";
 import { Callsign, PlanId } from "./domain.ts";
 
 /**
@@ -90,13 +91,17 @@ export const ChangePassword = z.strictObject({
 });
 export type ChangePassword = z.infer<typeof ChangePassword>;
 
-const Districts = z.array(PlanId).min(1, "at least one district").max(20);
+const Districts = z
+  .array(PlanId)
+  .min(1, "at least one district")
+  .max(20)
+  .refine((d) => new Set(d).size === d.length, "a district is named twice");
 
 /** An administrator creates an account; its first password is one-time. */
 export const CreateAccount = z
   .strictObject({
     name: AccountName,
-    displayName: z.string().trim().min(1).max(80),
+    displayName: SafeText(80, "a display name is required"),
     role: Role,
     districts: Districts,
     /** Required for a unit leader, refused for every other role. */
@@ -124,7 +129,7 @@ export const EnrolmentCodeText = z
 
 export const Enrol = z.strictObject({
   code: EnrolmentCodeText,
-  label: z.string().trim().min(1).max(80).optional(),
+  label: SafeText(80).optional(),
 });
 export type Enrol = z.infer<typeof Enrol>;
 
@@ -157,6 +162,11 @@ export const AuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
+
+/** The export takes the same filters and many more lines. */
+export const AuditExportQuery = AuditQuery.extend({
+  limit: z.coerce.number().int().min(1).max(100_000).default(100_000),
+});
 
 /** One line of the audit trail. */
 export interface AuditEntry {

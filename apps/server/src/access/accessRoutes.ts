@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
+  AuditExportQuery,
   AuditQuery,
   ChangePassword,
   CreateAccount,
@@ -69,28 +70,20 @@ export function registerAccessRoutes(
     "/api/session",
     {
       config: {
-        // Guessing passwords: a few tries a minute per address and name.
-        rateLimit: {
-          max: options.signInRate,
-          timeWindow: "1 minute",
-          // After the body is read: the key includes the name tried.
-          hook: "preHandler",
-          keyGenerator: (request: FastifyRequest) => {
-            const name = (request.body as { name?: unknown } | null)?.name;
-            return `${request.ip}:${typeof name === "string" ? name : ""}`;
-          },
-        },
+        // Guessing passwords: a few tries a minute per address, whatever
+        // the names tried (each try costs the server an argon2 hash).
+        rateLimit: { max: options.signInRate, timeWindow: "1 minute" },
       },
     },
     async (request, reply) => {
       const { name, password } = parse(SignIn, request.body);
       const session = await directory.signIn(name, password, request.ip);
-      if (!session) {
-        const error = new MusterError(
-          "UNAUTHENTICATED",
-          "wrong name or password, or the account is disabled",
-        );
-        guard.refused(request.caller, "session.signIn", error);
+      if (!session.ok) {
+        const error = new MusterError("UNAUTHENTICATED", session.reason);
+        // The name tried, as typed: who was being guessed at.
+        guard.refused(request.caller, "session.signIn", error, {
+          detail: `as ${JSON.stringify(name)}`,
+        });
         request.log.warn({ from: request.ip }, "sign-in refused");
         throw error;
       }
@@ -157,7 +150,9 @@ export function registerAccessRoutes(
     checkPlanReferences(plan, input.districts, input.unit);
     const created = await directory.createAccount(input, by);
     guard.accepted(request.caller, "account.create", {
-      message: `${input.name} as ${input.role} in ${input.districts.join(", ")}`,
+      message:
+        `${input.name} as ${input.role} in ${input.districts.join(", ")}` +
+        (input.unit ? ` for ${input.unit}` : ""),
     });
     return { ok: true, ...created };
   });
@@ -166,8 +161,20 @@ export function registerAccessRoutes(
     allow(guard, request, "account.manage", {}, { auditAs: "account.reset" });
     const { id } = request.params as { id: string };
     const oneTimePassword = await directory.resetPassword(id);
-    guard.accepted(request.caller, "account.reset", { message: id });
+    guard.accepted(request.caller, "account.reset", {
+      message: directory.account(id)?.name ?? id,
+    });
     return { ok: true, oneTimePassword };
+  });
+
+  app.post("/api/accounts/:id/enable", (request) => {
+    allow(guard, request, "account.manage", {}, { auditAs: "account.enable" });
+    const { id } = request.params as { id: string };
+    directory.enableAccount(id);
+    guard.accepted(request.caller, "account.enable", {
+      message: directory.account(id)?.name ?? id,
+    });
+    return { ok: true };
   });
 
   app.post("/api/accounts/:id/disable", (request) => {
@@ -188,7 +195,9 @@ export function registerAccessRoutes(
       );
     }
     directory.disableAccount(id);
-    guard.accepted(request.caller, "account.disable", { message: id });
+    guard.accepted(request.caller, "account.disable", {
+      message: directory.account(id)?.name ?? id,
+    });
     return { ok: true };
   });
 
@@ -290,20 +299,23 @@ export function registerAccessRoutes(
     return { ok: true };
   });
 
-  const auditEntries = (request: FastifyRequest) => {
+  const auditEntries = (
+    request: FastifyRequest,
+    schema: typeof AuditQuery | typeof AuditExportQuery,
+  ) => {
     // The trail is this server's, that is the home district's.
     allow(guard, request, "audit.read", { district: guard.homeDistrict });
-    return guard.audit.query(parse(AuditQuery, request.query, "query"));
+    return guard.audit.query(parse(schema, request.query, "query"));
   };
   app.get("/api/audit", (request) => ({
     ok: true,
-    entries: auditEntries(request),
+    entries: auditEntries(request, AuditQuery),
   }));
   app.get("/api/audit.csv", (request, reply) =>
     reply
       .type("text/csv; charset=utf-8")
       .header("content-disposition", 'attachment; filename="muster-audit.csv"')
-      .send(auditCsv(auditEntries(request))),
+      .send(auditCsv(auditEntries(request, AuditExportQuery))),
   );
 
   function allowDevices(request: FastifyRequest): Identity {
@@ -355,5 +367,13 @@ function checkPlanReferences(
       );
     }
   });
-  if (unit !== undefined) unitDistrict(plan, unit);
+  if (unit === undefined) return;
+  const home = unitDistrict(plan, unit);
+  if (!districts.includes(home)) {
+    throw new MusterError(
+      "BAD_REQUEST",
+      `unit ${unit} belongs to ${home}: its leader's districts must include ${home}`,
+      { path: "districts" },
+    );
+  }
 }

@@ -33,6 +33,18 @@ export class Guard {
   readonly #service: IncidentService;
   readonly audit: AuditTrail;
   readonly #partners: readonly string[];
+  /** Refusals of nobody in particular are capped per address (a flood). */
+  readonly #strangers = new StrangerBudget((from, dropped) =>
+    this.audit.record({
+      at: Date.now(),
+      actor: null,
+      from,
+      action: "refusals dropped",
+      outcome: "refused",
+      code: "RATE_LIMITED",
+      message: `${dropped} more refusals of unsigned requests from ${from} in the last minute were not recorded one by one`,
+    }),
+  );
 
   constructor(plan: Plan, service: IncidentService, audit: AuditTrail) {
     this.#plan = plan;
@@ -140,17 +152,20 @@ export class Guard {
     this.#record(caller, action, { outcome: "accepted", ...details });
   }
 
+  /** Records a refusal; `detail` adds what was tried to the reason. */
   refused(
     caller: Caller,
     action: string,
     error: MusterError,
-    what: { incidentId?: string; commandId?: string } = {},
+    what: { incidentId?: string; commandId?: string; detail?: string } = {},
   ): void {
+    const { detail, ...about } = what;
+    if (!caller.identity && !this.#strangers.admit(caller.from)) return;
     this.#record(caller, action, {
       outcome: "refused",
       code: error.code,
-      message: error.message,
-      ...what,
+      message: detail ? `${error.message} (${detail})` : error.message,
+      ...about,
     });
   }
 
@@ -171,5 +186,44 @@ export class Guard {
   #aidDistricts(incidentId: string): string[] {
     const state = this.#service.incident(incidentId);
     return state?.commandPost?.mutualAidRequested ? [...this.#partners] : [];
+  }
+}
+
+/** Unsigned refusals recorded per address and minute, at the most. */
+const STRANGER_LINES_PER_MINUTE = 60;
+
+/**
+ * Lets through the first refusals of unsigned requests from an address
+ * each minute, and counts the rest into one summary line, written when
+ * that address is next refused after its minute: anyone can knock, and
+ * knocking must not push real lines out of the trail.
+ */
+class StrangerBudget {
+  readonly #windows = new Map<string, { start: number; count: number }>();
+  readonly #summarise: (from: string, dropped: number) => void;
+
+  constructor(summarise: (from: string, dropped: number) => void) {
+    this.#summarise = summarise;
+  }
+
+  admit(from: string, now = Date.now()): boolean {
+    let window = this.#windows.get(from);
+    if (!window || now - window.start >= 60_000) {
+      if (window && window.count > STRANGER_LINES_PER_MINUTE) {
+        this.#summarise(from, window.count - STRANGER_LINES_PER_MINUTE);
+      }
+      window = { start: now, count: 0 };
+      this.#windows.set(from, window);
+      this.#forgetOld(now);
+    }
+    window.count++;
+    return window.count <= STRANGER_LINES_PER_MINUTE;
+  }
+
+  #forgetOld(now: number): void {
+    if (this.#windows.size < 10_000) return;
+    for (const [from, window] of this.#windows) {
+      if (now - window.start >= 60_000) this.#windows.delete(from);
+    }
   }
 }

@@ -25,7 +25,9 @@ export function registerHttpIdentity(
   app.decorateRequest("signInProblem", "");
   app.addHook("onRequest", async (request) => {
     request.caller = { identity: null, from: request.ip };
-    if (!request.url.startsWith("/api/")) return;
+    if (!(request.routeOptions.url ?? request.url).startsWith("/api/")) {
+      return;
+    }
     const as = request.headers["x-muster-as"];
     try {
       const identity = await identify(directory, {

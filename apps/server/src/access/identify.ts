@@ -18,16 +18,18 @@ export interface Credentials {
 }
 
 /**
- * The token a caller presents: a bearer token first; else the cookie of
- * the identity the page speaks as, falling back to the person's cookie
- * (a commander may open the wall or a tablet page signed in as herself).
+ * The tokens a caller presents, best first: a bearer token alone; else the
+ * cookie of the identity the page speaks as, then the person's cookie (a
+ * commander may open the wall or a tablet page signed in as herself, and
+ * a revoked wall's cookie must not hide the person signed in beside it).
  */
-export function tokenOf(credentials: Credentials): string | null {
-  if (credentials.bearer) return credentials.bearer;
+export function tokensOf(credentials: Credentials): string[] {
+  if (credentials.bearer) return [credentials.bearer];
   const cookies = fastifyCookie.parse(credentials.cookie ?? "");
   const parsed = SpeakAs.safeParse(credentials.as ?? "person");
   const as: SpeakAsValue = parsed.success ? parsed.data : "person";
-  return cookies[cookieName(as)] ?? cookies[cookieName("person")] ?? null;
+  const tokens = [cookies[cookieName(as)], cookies[cookieName("person")]];
+  return [...new Set(tokens.filter((t): t is string => Boolean(t)))];
 }
 
 /** The bearer token of an Authorization header, if there is one. */
@@ -36,19 +38,26 @@ export function bearerOf(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** Who presents these credentials; UNAUTHENTICATED with the reason if nobody. */
+/**
+ * Who presents these credentials: the first token that is still good;
+ * UNAUTHENTICATED with the first one's reason if none is.
+ */
 export async function identify(
   directory: AccessDirectory,
   credentials: Credentials,
 ): Promise<Identity> {
-  const token = tokenOf(credentials);
-  if (!token) {
+  const tokens = tokensOf(credentials);
+  if (tokens.length === 0) {
     throw new MusterError(
       "UNAUTHENTICATED",
       "not signed in: sign in, or enrol this device",
     );
   }
-  const result = await directory.authenticate(token);
-  if (!result.ok) throw new MusterError("UNAUTHENTICATED", result.reason);
-  return result.identity;
+  let reason = "";
+  for (const token of tokens) {
+    const result = await directory.authenticate(token);
+    if (result.ok) return result.identity;
+    reason ||= result.reason;
+  }
+  throw new MusterError("UNAUTHENTICATED", reason);
 }

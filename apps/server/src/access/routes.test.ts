@@ -101,3 +101,19 @@ test("every API route but the public ones refuses a request with no sign-in", as
   }
   expect(open).toEqual([]);
 });
+
+test("a route spelled another way is checked the same", async () => {
+  for (const url of [
+    "/api/%64rill",
+    "/api/drill/%73cenarios",
+    "/%61pi/incidents",
+  ]) {
+    const response = await app.inject({ method: "GET", url });
+    expect(response.statusCode, url).toBe(401);
+  }
+  const head = await app.inject({
+    method: "HEAD",
+    url: "/api/drill/report.html",
+  });
+  expect(head.statusCode).toBe(401);
+});

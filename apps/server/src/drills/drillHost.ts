@@ -21,8 +21,9 @@ import {
 } from "@muster/engine";
 import { yearIn, type Plan } from "@muster/plan";
 import {
+  Command,
   MusterError,
-  type Command,
+  badRequest,
   type CommandResult,
   type StoredEvent,
 } from "@muster/protocol";
@@ -188,11 +189,14 @@ export class DrillHost {
     if (incidentId === null) {
       throw new MusterError("NOT_FOUND", "the drill has no incident yet");
     }
-    return session.execute({
+    // Checked like any command: an inject is typed by hand.
+    const parsed = Command.safeParse({
       ...body,
       incidentId,
       commandId: hostCommandId(session.drillRunId),
-    } as Command);
+    });
+    if (!parsed.success) throw badRequest(parsed.error);
+    return session.execute(parsed.data);
   }
 
   /** A command from a tablet (or the console) on the drill incident. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { reportCsv, reportHtml, reportJson, reportLangs } from "@muster/drill";
 import { yearIn, type Plan } from "@muster/plan";
 import { Callsign, Command, MusterError, badRequest } from "@muster/protocol";
+import { actionOf } from "@muster/auth";
 import type { Guard } from "../access/guard.ts";
 import { allow, signedIn } from "../access/httpAccess.ts";
 import { refuse } from "../refuse.ts";
@@ -36,9 +37,11 @@ export function registerDrillRoutes(
   guard: Guard,
 ): void {
   const home = { district: plan.homeDistrict };
-  // Every read of drills needs the right to see them.
+  // Every read of drills needs the right to see them. The matched route
+  // decides, not the raw URL, which may spell the same path otherwise.
   app.addHook("onRequest", (request, _reply, done) => {
-    if (request.method !== "GET" || !request.url.startsWith("/api/drill")) {
+    const route = request.routeOptions.url ?? "";
+    if (request.method === "POST" || !route.startsWith("/api/drill")) {
       return done();
     }
     try {
@@ -71,7 +74,11 @@ export function registerDrillRoutes(
       try {
         allow(guard, request, "drill.run", home, { auditAs: action });
         const result = await act(request.body ?? {});
-        guard.accepted(request.caller, action);
+        // What was asked (scenario, speed, the inject), for the record.
+        const asked = JSON.stringify(request.body ?? {});
+        guard.accepted(request.caller, action, {
+          message: asked === "{}" ? "" : asked.slice(0, 300),
+        });
         return { ok: true, ...(result as object | undefined) };
       } catch (err) {
         return refuse(reply, err);
@@ -109,9 +116,17 @@ export function registerDrillRoutes(
         ...home,
         ...("callsign" in command ? { unit: command.callsign } : {}),
       };
-      allow(guard, request, "drill.command", target, {
+      const identity = allow(guard, request, "drill.command", target, {
         auditAs: `drill ${command.type}`,
       });
+      // In a drill each takes the part they have in earnest; the drill
+      // coordinator plays every part the scenario leaves to people.
+      if (identity.role !== "drillCoordinator") {
+        guard.require(request.caller, actionOf(command), target, {
+          auditAs: `drill ${command.type}`,
+          commandId: command.commandId,
+        });
+      }
       const result = await host.command(command);
       guard.commandAnswered(
         request.caller,

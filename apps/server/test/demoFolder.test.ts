@@ -1,0 +1,36 @@
+import { rmSync } from "node:fs";
+import { afterAll, expect, test } from "vitest";
+import { startServer, tempDir } from "./serverProcess.ts";
+
+/**
+ * The demo's accounts have passwords printed on a terminal and its
+ * incidents are made up: a folder the demo used never serves real work,
+ * and the demo never writes into a folder that holds real work.
+ */
+const dirs: string[] = [];
+afterAll(() =>
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true })),
+);
+
+test("a data folder the demo used does not start for real work", async () => {
+  const dataDir = tempDir();
+  dirs.push(dataDir);
+  const demo = await startServer({ dataDir, env: { MUSTER_DEMO: "1" } });
+  expect(demo.output()).toMatch(/demo-commander/);
+  await demo.stop();
+
+  await expect(startServer({ dataDir })).rejects.toThrow(
+    /was used by the demo: its accounts and incidents are not real/,
+  );
+}, 60_000);
+
+test("the demo does not start on a folder that holds real work", async () => {
+  const dataDir = tempDir();
+  dirs.push(dataDir);
+  const real = await startServer({ dataDir });
+  await real.stop();
+
+  await expect(
+    startServer({ dataDir, env: { MUSTER_DEMO: "1" } }),
+  ).rejects.toThrow(/holds real data; the demo would add its accounts/);
+}, 60_000);
