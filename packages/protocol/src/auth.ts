@@ -77,7 +77,11 @@ export const AccountName = z
 export const NewPassword = z
   .string()
   .min(12, "a password needs at least 12 characters")
-  .max(200, "a password may have at most 200 characters");
+  .max(200, "a password may have at most 200 characters")
+  .refine(
+    (p) => new Set(p).size >= 5,
+    "a password needs at least 5 different characters",
+  );
 
 export const SignIn = z.strictObject({
   name: z.string().min(1).max(64),
