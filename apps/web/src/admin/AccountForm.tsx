@@ -107,7 +107,11 @@ export function AccountForm({
           </label>
         ))}
       </fieldset>
-      <CommandErrorView error={error} onDismiss={clearError} />
+      <CommandErrorView
+        error={error}
+        context="createAccount"
+        onDismiss={clearError}
+      />
       <button
         type="submit"
         className="primary"

@@ -10,7 +10,11 @@ import { AccountForm } from "./AccountForm.tsx";
 import { AdminTable } from "./AdminTable.tsx";
 import { OneTimePassword } from "./OneTimePassword.tsx";
 
-/** The administrator's accounts: the list, a new one, resets, disabling. */
+/**
+ * The administrator's accounts: the list, a new one, resets, disabling
+ * and enabling again. The server refuses to disable the last active
+ * administrator; its refusal is shown under the table.
+ */
 export function AccountsSection() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -39,11 +43,17 @@ export function AccountsSection() {
     }
     if (await action.run(() => authApi.disableAccount(account.id))) reload();
   };
+  const enable = async (account: AccountView) => {
+    if (!window.confirm(t("admin.confirmEnable", { name: account.name }))) {
+      return;
+    }
+    if (await action.run(() => authApi.enableAccount(account.id))) reload();
+  };
 
   return (
     <section className="admin-section" data-testid="accounts-section">
       <h2>{t("admin.accounts")}</h2>
-      <CommandErrorView error={error} />
+      <CommandErrorView error={error} context="accounts" />
       {issued && (
         <OneTimePassword
           name={issued.name}
@@ -55,6 +65,7 @@ export function AccountsSection() {
         <>
           <CommandErrorView
             error={action.error}
+            context="accountAction"
             onDismiss={action.clearError}
           />
           <AdminTable
@@ -81,13 +92,25 @@ export function AccountsSection() {
                 <td className="nowrap">{format.dateTime(a.createdAt)}</td>
                 <td className="admin-actions">
                   {a.disabled ? (
-                    <span className="muted">{t("admin.disabled")}</span>
+                    <>
+                      <span className="muted">{t("admin.disabled")}</span>
+                      <button
+                        type="button"
+                        className="primary"
+                        disabled={action.busy}
+                        onClick={() => void enable(a)}
+                        data-testid={`account-enable-${a.name}`}
+                      >
+                        {t("admin.enable")}
+                      </button>
+                    </>
                   ) : (
                     <>
                       <button
                         type="button"
                         disabled={action.busy}
                         onClick={() => void reset(a)}
+                        data-testid={`account-reset-${a.name}`}
                       >
                         {t("admin.resetPassword")}
                       </button>
@@ -97,6 +120,7 @@ export function AccountsSection() {
                           className="danger"
                           disabled={action.busy}
                           onClick={() => void disable(a)}
+                          data-testid={`account-disable-${a.name}`}
                         >
                           {t("admin.disable")}
                         </button>

@@ -4,14 +4,16 @@ import { CommandErrorView } from "../components/CommandErrorView.tsx";
 import { authApi, type DeviceView } from "../lib/authApi.ts";
 import { useFormat } from "../lib/format.ts";
 import { useNames } from "../lib/names.ts";
+import { mayEnrolDevices } from "../lib/roles.ts";
+import { useSession } from "../lib/session.tsx";
 import { useAction, useAnswer } from "../lib/useAnswer.ts";
 import { AdminTable } from "./AdminTable.tsx";
 import { EnrolmentCodeForm } from "./EnrolmentCodeForm.tsx";
 
 /**
- * The enrolled tablets and walls: codes to enrol more, and revoking one
- * that is lost or retired. Whether this person may is the server's call;
- * its refusal is shown as it gave it.
+ * The enrolled tablets and walls: codes to enrol more (the commander's,
+ * so only a commander sees that form), and revoking one that is lost or
+ * retired. The server still decides; its refusal is shown in words.
  */
 export function DevicesSection() {
   const { t } = useTranslation();
@@ -20,13 +22,22 @@ export function DevicesSection() {
   const load = useCallback(() => authApi.devices(), []);
   const { answer, error, reload } = useAnswer(load);
   const action = useAction();
+  const { session } = useSession();
+  const enrols =
+    session.status === "signedIn" && mayEnrolDevices(session.identity.role);
 
   const revoke = async (device: DeviceView) => {
-    if (!window.confirm(t("admin.confirmRevoke", { label: device.label }))) {
+    const label = `${shownLabel(device)} (${t(`admin.kindShort.${device.kind}`)})`;
+    if (!window.confirm(t("admin.confirmRevoke", { label }))) {
       return;
     }
     if (await action.run(() => authApi.revokeDevice(device.id))) reload();
   };
+  // A wall's label is its district's id unless someone named it.
+  const shownLabel = (d: DeviceView) =>
+    d.kind === "display" && d.label === d.district
+      ? names.district(d.district)
+      : d.label;
   const serves = (d: DeviceView) =>
     d.kind === "unit"
       ? (d.unit ?? "")
@@ -40,11 +51,12 @@ export function DevicesSection() {
           {t("admin.refresh")}
         </button>
       </h2>
-      <CommandErrorView error={error} />
+      <CommandErrorView error={error} context="devices" />
       {answer && (
         <>
           <CommandErrorView
             error={action.error}
+            context="revoke"
             onDismiss={action.clearError}
           />
           <AdminTable
@@ -69,7 +81,12 @@ export function DevicesSection() {
               <tr key={d.id} data-revoked={d.revokedAt !== null}>
                 <td>{t(`admin.kind.${d.kind}`)}</td>
                 <td>{serves(d)}</td>
-                <td>{d.label}</td>
+                <td data-testid={`device-label-${d.id}`}>
+                  {shownLabel(d)}
+                  <span className="device-kind">
+                    {t(`admin.kindShort.${d.kind}`)}
+                  </span>
+                </td>
                 <td className="nowrap">{format.dateTime(d.enrolledAt)}</td>
                 <td className="nowrap">{format.dateTime(d.lastSeenAt)}</td>
                 <td className="admin-actions">
@@ -93,7 +110,7 @@ export function DevicesSection() {
               </tr>
             ))}
           </AdminTable>
-          <EnrolmentCodeForm />
+          {enrols && <EnrolmentCodeForm />}
         </>
       )}
     </section>

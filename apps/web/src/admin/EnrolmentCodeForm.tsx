@@ -74,7 +74,11 @@ export function EnrolmentCodeForm() {
             </select>
           </label>
         )}
-        <CommandErrorView error={error} onDismiss={clearError} />
+        <CommandErrorView
+          error={error}
+          context="enrolmentCode"
+          onDismiss={clearError}
+        />
         <button
           type="submit"
           className="primary"

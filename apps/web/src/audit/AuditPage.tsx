@@ -37,7 +37,7 @@ export function AuditPage() {
       <AppHeader title={t("audit.title")} />
       <main className="admin-body">
         <AuditFilterBar initial={filters} onApply={setFilters} />
-        <CommandErrorView error={error} />
+        <CommandErrorView error={error} context="audit" />
         <p className="audit-summary">
           <span data-testid="audit-count">
             {loading

@@ -38,7 +38,7 @@ export function ConnectionBanner({
       {connection.kind === "offline"
         ? t("connection.offline", { since: format.time(connection.since) })
         : connection.kind === "signedOut"
-          ? connection.error.message
+          ? t("connection.signedOut")
           : t("connection.catchingUp")}
       <span className="connection-last">{last}</span>
     </div>

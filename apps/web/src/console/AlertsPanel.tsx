@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { IncidentState } from "@muster/engine";
 import { useFormat } from "../lib/format.ts";
+import { RightsNote } from "../components/RightsNote.tsx";
+import { useLiveRights } from "../lib/useRights.ts";
 import type { Send } from "./types.ts";
 
 /** Alerts raised on the incident, until someone acknowledges them. */
@@ -13,12 +15,14 @@ export function AlertsPanel({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const allowed = useLiveRights().control("alert.acknowledge");
   const open = incident.alerts.filter((a) => a.acknowledgedAt === null);
   if (open.length === 0) return null;
 
   return (
     <section className="subpanel alerts" data-testid="alerts">
       <h3>{t("console.alerts")}</h3>
+      <RightsNote action="alert.acknowledge" />
       <ul className="rows">
         {open.map((alert) => (
           <li key={alert.alertId} data-testid={`alert-${alert.alertId}`}>
@@ -29,6 +33,7 @@ export function AlertsPanel({
             <button
               type="button"
               data-testid={`alert-ack-${alert.alertId}`}
+              {...allowed}
               onClick={() =>
                 void send({
                   type: "alert.acknowledge",

@@ -1,6 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { IncidentState } from "@muster/engine";
+import { RightsNote } from "../components/RightsNote.tsx";
+import { useLiveRights, type Control } from "../lib/useRights.ts";
 import type { Send } from "./types.ts";
 
 /**
@@ -18,15 +20,18 @@ export function CloseoutPanel({
   const { t } = useTranslation();
   const { phase, incidentId } = incident;
   const [note, setNote] = useState("");
+  const allowed = useLiveRights().control("incident.closeout");
 
   return (
     <section className="subpanel closeout">
       <h3>{t("console.closeout")}</h3>
+      <RightsNote action="incident.closeout" />
       {(phase === "watch" || phase === "responding") && (
         <form
           className="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
+            if (allowed.disabled) return;
             const trimmed = note.trim();
             void send({
               type: "incident.resolve",
@@ -37,23 +42,25 @@ export function CloseoutPanel({
         >
           <input
             data-testid="resolve-note"
+            {...allowed}
             placeholder={t("console.resolveNote")}
             maxLength={500}
             value={note}
             onChange={(e) => setNote(e.target.value)}
           />
-          <button type="submit" data-testid="btn-resolve">
+          <button type="submit" data-testid="btn-resolve" {...allowed}>
             {t("console.resolve")}
           </button>
         </form>
       )}
       {(phase === "watch" || phase === "responding") && (
-        <FollowUpForm incident={incident} send={send} />
+        <FollowUpForm incident={incident} send={send} allowed={allowed} />
       )}
       {(phase === "resolved" || phase === "followUp") && (
         <button
           type="button"
           data-testid="btn-close"
+          {...allowed}
           onClick={() => void send({ type: "incident.close", incidentId })}
         >
           {t("console.close")}
@@ -71,9 +78,11 @@ export function CloseoutPanel({
 function FollowUpForm({
   incident,
   send,
+  allowed,
 }: {
   incident: IncidentState;
   send: Send;
+  allowed: Control;
 }) {
   const { t } = useTranslation();
   const [leadUnit, setLeadUnit] = useState("");
@@ -86,7 +95,7 @@ function FollowUpForm({
       className="follow-up-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!ready) return;
+        if (!ready || allowed.disabled) return;
         void send({
           type: "incident.handToFollowUp",
           incidentId: incident.incidentId,
@@ -96,28 +105,39 @@ function FollowUpForm({
         });
       }}
     >
-      <TextField
-        label={t("console.leadUnit")}
-        testId="followup-lead"
-        value={leadUnit}
-        onChange={setLeadUnit}
-      />
-      <TextField
-        label={t("console.responsiblePerson")}
-        testId="followup-person"
-        value={person}
-        onChange={setPerson}
-      />
-      <TextField
-        label={t("console.measures")}
-        testId="followup-measures"
-        value={measures}
-        onChange={setMeasures}
-        long
-      />
-      <button type="submit" data-testid="btn-followup" disabled={!ready}>
-        {t("console.handToFollowUp")}
-      </button>
+      <fieldset
+        className="plain-fieldset"
+        disabled={allowed.disabled}
+        title={allowed.title}
+      >
+        <TextField
+          label={t("console.leadUnit")}
+          testId="followup-lead"
+          value={leadUnit}
+          onChange={setLeadUnit}
+        />
+        <TextField
+          label={t("console.responsiblePerson")}
+          testId="followup-person"
+          value={person}
+          onChange={setPerson}
+        />
+        <TextField
+          label={t("console.measures")}
+          testId="followup-measures"
+          value={measures}
+          onChange={setMeasures}
+          long
+        />
+        <button
+          type="submit"
+          data-testid="btn-followup"
+          disabled={!ready || allowed.disabled}
+          title={allowed.title}
+        >
+          {t("console.handToFollowUp")}
+        </button>
+      </fieldset>
     </form>
   );
 }

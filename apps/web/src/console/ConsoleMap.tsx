@@ -14,7 +14,8 @@ interface Props {
   picked: LatLon | null;
   now: number;
   onSelect: (incidentId: string) => void;
-  onPick: (p: LatLon) => void;
+  /** Unset for a role that may not report: a click then picks nothing. */
+  onPick?: (p: LatLon) => void;
 }
 
 /** The operator's map: a click picks the place of a new report. */
@@ -29,7 +30,9 @@ export function ConsoleMap(props: Props) {
         onSelect={props.onSelect}
         testIdPrefix="console-marker"
       />
-      <PickLayer picked={props.picked} onPick={props.onPick} />
+      {props.onPick && (
+        <PickLayer picked={props.picked} onPick={props.onPick} />
+      )}
     </MapView>
   );
 }

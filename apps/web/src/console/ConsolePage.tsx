@@ -5,9 +5,11 @@ import { AppHeader } from "../components/AppHeader.tsx";
 import { CommandErrorView } from "../components/CommandErrorView.tsx";
 import { ConnectionBanner } from "../components/ConnectionBanner.tsx";
 import { ExerciseBanner } from "../components/ExerciseBanner.tsx";
+import { ReadOnlyNotice } from "../components/RightsNote.tsx";
 import { useSnapshot } from "../lib/client.ts";
 import { useNow } from "../lib/useNow.ts";
 import { useOpenIncidents } from "../lib/useOpenIncidents.ts";
+import { useLiveRights } from "../lib/useRights.ts";
 import { useSend } from "../lib/useSend.ts";
 import { ConsoleIncidentList } from "./ConsoleIncidentList.tsx";
 import { ConsoleMap } from "./ConsoleMap.tsx";
@@ -22,6 +24,7 @@ export function ConsolePage() {
   const { send, error, clearError } = useSend();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [picked, setPicked] = useState<LatLon | null>(null);
+  const reports = useLiveRights().may("incident.report");
 
   const { incidents, dispatches } = useOpenIncidents(snapshot.incidents);
   // Until the operator picks one, the gravest open incident is shown.
@@ -46,6 +49,7 @@ export function ConsolePage() {
         connection={snapshot.connection}
         lastEventAt={snapshot.lastEventAt}
       />
+      <ReadOnlyNotice />
       <CommandErrorView error={error} onDismiss={clearError} />
       <main className="console-body">
         <ConsoleMap
@@ -55,7 +59,7 @@ export function ConsolePage() {
           picked={picked}
           now={now}
           onSelect={onSelect}
-          onPick={setPicked}
+          onPick={reports ? setPicked : undefined}
         />
         <div className="console-side">
           <ReportForm

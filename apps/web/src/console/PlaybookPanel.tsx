@@ -3,6 +3,8 @@ import { playbookProgress, type IncidentState } from "@muster/engine";
 import { useFormat } from "../lib/format.ts";
 import { useNames } from "../lib/names.ts";
 import "../styles/playbook.css";
+import { RightsNote } from "../components/RightsNote.tsx";
+import { useLiveRights } from "../lib/useRights.ts";
 import type { Send } from "./types.ts";
 
 /** The incident's checklist; a group lead's tick is taken here. */
@@ -18,6 +20,7 @@ export function PlaybookPanel({
   const { t } = useTranslation();
   const format = useFormat();
   const names = useNames();
+  const allowed = useLiveRights().control("step.complete");
   const progress = playbookProgress(incident, now);
   if (!progress || !incident.playbook) return null;
   const playbook = incident.playbook.playbook;
@@ -35,6 +38,9 @@ export function PlaybookPanel({
           })}
         </span>
       </h3>
+      {open && progress.steps.some((s) => s.completedAt === null) && (
+        <RightsNote action="step.complete" />
+      )}
       <ul className="rows playbook-steps">
         {progress.steps.map((step) => (
           <li
@@ -59,6 +65,7 @@ export function PlaybookPanel({
               <button
                 type="button"
                 data-testid={`step-complete-${step.step}`}
+                {...allowed}
                 onClick={() =>
                   void send({
                     type: "step.complete",

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { Conduct, LatLon } from "@muster/protocol";
 import { useFormat } from "../lib/format.ts";
 import { usePlan } from "../lib/PlanContext.tsx";
+import { useLiveRights } from "../lib/useRights.ts";
+import { RightsNote } from "../components/RightsNote.tsx";
 import { ConductSelect, HeadcountInput } from "./FigureFields.tsx";
 import type { Send } from "./types.ts";
 
@@ -24,9 +26,10 @@ export function ReportForm({ picked, send, onReported }: Props) {
   const [conduct, setConduct] = useState<Conduct>("none");
   const [county, setCounty] = useState(false);
   const [busy, setBusy] = useState(false);
+  const allowed = useLiveRights().control("incident.report");
 
   const submit = async () => {
-    if (!picked || name.trim() === "") return;
+    if (allowed.disabled || !picked || name.trim() === "") return;
     setBusy(true);
     const result = await send({
       type: "incident.report",
@@ -52,62 +55,72 @@ export function ReportForm({ picked, send, onReported }: Props) {
       }}
     >
       <h2>{t("report.title")}</h2>
-      <p className="report-position" data-testid="report-position">
-        {picked
-          ? `${picked.lat.toFixed(5)}, ${picked.lon.toFixed(5)}`
-          : t("report.pickHint")}
-      </p>
-      <label>
-        {t("report.place")}
-        <input
-          data-testid="report-place"
-          value={name}
-          required
-          maxLength={120}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </label>
-      <label>
-        {t("report.type")}
-        <select
-          data-testid="report-type"
-          value={type}
-          onChange={(e) => setType(e.target.value)}
-        >
-          {plan.playbooks.map((p) => (
-            <option key={p.id} value={p.id}>
-              {format.name(p.name)}
-            </option>
-          ))}
-          <option value="other">{t("incident.typeOther")}</option>
-        </select>
-      </label>
-      <HeadcountInput
-        value={headcount}
-        onChange={setHeadcount}
-        testId="report-headcount"
-      />
-      <ConductSelect
-        value={conduct}
-        onChange={setConduct}
-        testId="report-conduct"
-      />
-      <label className="checkbox">
-        <input
-          data-testid="report-county"
-          type="checkbox"
-          checked={county}
-          onChange={(e) => setCounty(e.target.checked)}
-        />
-        {t("report.escalateToCounty")}
-      </label>
-      <button
-        type="submit"
-        data-testid="report-submit"
-        disabled={busy || !picked || name.trim() === ""}
+      <RightsNote action="incident.report" />
+      <fieldset
+        className="plain-fieldset"
+        disabled={allowed.disabled}
+        title={allowed.title}
       >
-        {t("report.submit")}
-      </button>
+        <p className="report-position" data-testid="report-position">
+          {picked
+            ? `${picked.lat.toFixed(5)}, ${picked.lon.toFixed(5)}`
+            : allowed.disabled
+              ? t("rights.noReport")
+              : t("report.pickHint")}
+        </p>
+        <label>
+          {t("report.place")}
+          <input
+            data-testid="report-place"
+            value={name}
+            required
+            maxLength={120}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <label>
+          {t("report.type")}
+          <select
+            data-testid="report-type"
+            value={type}
+            onChange={(e) => setType(e.target.value)}
+          >
+            {plan.playbooks.map((p) => (
+              <option key={p.id} value={p.id}>
+                {format.name(p.name)}
+              </option>
+            ))}
+            <option value="other">{t("incident.typeOther")}</option>
+          </select>
+        </label>
+        <HeadcountInput
+          value={headcount}
+          onChange={setHeadcount}
+          testId="report-headcount"
+        />
+        <ConductSelect
+          value={conduct}
+          onChange={setConduct}
+          testId="report-conduct"
+        />
+        <label className="checkbox">
+          <input
+            data-testid="report-county"
+            type="checkbox"
+            checked={county}
+            onChange={(e) => setCounty(e.target.checked)}
+          />
+          {t("report.escalateToCounty")}
+        </label>
+        <button
+          type="submit"
+          data-testid="report-submit"
+          title={allowed.title}
+          disabled={busy || !picked || name.trim() === ""}
+        >
+          {t("report.submit")}
+        </button>
+      </fieldset>
     </form>
   );
 }

@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import type { IncidentState } from "@muster/engine";
 import { isCurrent } from "../lib/incidents.ts";
 import { useNames } from "../lib/names.ts";
+import { RightsNote } from "../components/RightsNote.tsx";
+import { useLiveRights } from "../lib/useRights.ts";
 import type { Send } from "./types.ts";
 
 /** The units on the incident; the command post stands them down here. */
@@ -14,12 +16,14 @@ export function UnitsPanel({
 }) {
   const { t } = useTranslation();
   const names = useNames();
+  const allowed = useLiveRights().control("unit.release");
   const units = incident.units.filter(isCurrent);
   if (units.length === 0) return null;
 
   return (
     <section className="subpanel">
       <h3>{t("console.units")}</h3>
+      <RightsNote action="unit.release" />
       <ul className="rows">
         {units.map((unit) => (
           <li
@@ -38,6 +42,7 @@ export function UnitsPanel({
             <button
               type="button"
               data-testid={`unit-release-${unit.callsign}`}
+              {...allowed}
               onClick={() =>
                 void send({
                   type: "unit.release",

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { IncidentState } from "@muster/engine";
 import type { Conduct } from "@muster/protocol";
 import { ConductSelect, HeadcountInput } from "./FigureFields.tsx";
+import { RightsNote } from "../components/RightsNote.tsx";
+import { useLiveRights } from "../lib/useRights.ts";
 import type { Send } from "./types.ts";
 
 /**
@@ -19,6 +21,7 @@ export function UpdateForm({
   const { t } = useTranslation();
   const [headcount, setHeadcount] = useState(incident.headcount);
   const [conduct, setConduct] = useState<Conduct>(incident.conduct);
+  const allowed = useLiveRights().control("incident.update");
 
   return (
     <form
@@ -26,6 +29,7 @@ export function UpdateForm({
       data-testid="update-form"
       onSubmit={(e) => {
         e.preventDefault();
+        if (allowed.disabled) return;
         void send({
           type: "incident.update",
           incidentId: incident.incidentId,
@@ -34,19 +38,26 @@ export function UpdateForm({
         });
       }}
     >
-      <HeadcountInput
-        value={headcount}
-        onChange={setHeadcount}
-        testId="update-headcount"
-      />
-      <ConductSelect
-        value={conduct}
-        onChange={setConduct}
-        testId="update-conduct"
-      />
-      <button type="submit" data-testid="update-submit">
-        {t("console.update")}
-      </button>
+      <fieldset
+        className="plain-fieldset"
+        disabled={allowed.disabled}
+        title={allowed.title}
+      >
+        <HeadcountInput
+          value={headcount}
+          onChange={setHeadcount}
+          testId="update-headcount"
+        />
+        <ConductSelect
+          value={conduct}
+          onChange={setConduct}
+          testId="update-conduct"
+        />
+        <button type="submit" data-testid="update-submit" title={allowed.title}>
+          {t("console.update")}
+        </button>
+      </fieldset>
+      <RightsNote action="incident.update" />
     </form>
   );
 }

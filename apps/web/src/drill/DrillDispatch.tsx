@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { newCommandId } from "@muster/client";
 import { useFormat } from "../lib/format.ts";
 import { useNames } from "../lib/names.ts";
+import { problemOf } from "../lib/problem.ts";
 import "../styles/drill.css";
 import { drillApi } from "./drillApi.ts";
 import { usePoll } from "./usePoll.ts";
@@ -24,6 +25,8 @@ export function DrillDispatch({ callsign }: { callsign: string }) {
   const format = useFormat();
   const names = useNames();
   const [error, setError] = useState<string | null>(null);
+  const failure = (e: { code: string; message: string }) =>
+    problemOf(t, e, "drill").headline;
   const load = useCallback(() => drillApi.unit(callsign), [callsign]);
   const view = usePoll(load, 1500)?.drill ?? null;
   if (!view) return null;
@@ -41,7 +44,7 @@ export function DrillDispatch({ callsign }: { callsign: string }) {
       })
       .then((r) => {
         const failed = !r.ok ? r.error : r.result?.ok ? null : r.result?.error;
-        setError(failed ? failed.message : null);
+        setError(failed ? failure(failed) : null);
       });
 
   return (

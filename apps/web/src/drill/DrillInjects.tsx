@@ -6,7 +6,7 @@ import { useNames } from "../lib/names.ts";
 import { drillApi } from "./drillApi.ts";
 
 type Act = (
-  work: Promise<{ ok: boolean; error?: { message: string } }>,
+  work: Promise<{ ok: boolean; error?: { code: string; message: string } }>,
 ) => void;
 
 /** Injects by hand into the running drill: each one a command. */

@@ -1,8 +1,10 @@
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AppHeader } from "../components/AppHeader.tsx";
+import { ProblemLines } from "../components/CommandErrorView.tsx";
 import { useFormat } from "../lib/format.ts";
 import { useNames } from "../lib/names.ts";
+import { problemOf, type Problem } from "../lib/problem.ts";
 import { useNow } from "../lib/useNow.ts";
 import "../styles/drill.css";
 import { drillApi, type DrillStatus } from "./drillApi.ts";
@@ -21,16 +23,30 @@ export function DrillPage() {
   const now = useNow();
   const [choice, setChoice] = useState("");
   const [speed, setSpeed] = useState<number | "max">(1);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Problem | null>(null);
   const loadScenarios = useCallback(() => drillApi.scenarios(), []);
   const loadStatus = useCallback(() => drillApi.status(), []);
   const scenarios = usePoll(loadScenarios, 60_000)?.scenarios ?? [];
   const drill = usePoll(loadStatus, 500);
 
-  const act = (work: Promise<{ ok: boolean; error?: { message: string } }>) =>
-    void work.then((r) => setError(r.ok ? null : (r.error?.message ?? "")));
+  const act = (
+    work: Promise<{ ok: boolean; error?: { code: string; message: string } }>,
+  ) =>
+    void work.then((r) =>
+      setError(
+        r.ok
+          ? null
+          : problemOf(
+              t,
+              r.error ?? { code: "INTERNAL", path: "", message: "" },
+              "drill",
+            ),
+      ),
+    );
   const running = drill?.active && drill.status !== "ended";
   const picked = choice || scenarios.find((s) => !s.error)?.file || "";
+  const levelName = (level: string) =>
+    t(`level.name.${level}`, { defaultValue: level });
 
   return (
     <div className="drill-page" data-testid="drill-page">
@@ -41,8 +57,13 @@ export function DrillPage() {
         </div>
       )}
       {error && (
-        <p className="drill-error" role="alert" data-testid="drill-error">
-          {error}
+        <p
+          className="drill-error"
+          role="alert"
+          data-testid="drill-error"
+          data-code={error.code}
+        >
+          <ProblemLines problem={error} />
         </p>
       )}
       <main className="drill-body">
@@ -57,7 +78,7 @@ export function DrillPage() {
             {scenarios.map((s) => (
               <option key={s.file} value={s.file} disabled={s.error !== null}>
                 {s.title ? format.name(s.title) : s.file}
-                {s.expectedLevel ? ` · ${s.expectedLevel}` : ""}
+                {s.expectedLevel ? ` · ${levelName(s.expectedLevel)}` : ""}
                 {s.playbook ? ` · ${names.incidentType(s.playbook)}` : ""}
               </option>
             ))}
@@ -148,7 +169,11 @@ function DrillState({ drill }: { drill: DrillStatus }) {
   return (
     <dl className="drill-state">
       <dt>{t("drill.state")}</dt>
-      <dd data-testid="drill-status">{t(`drill.status.${drill.status}`)}</dd>
+      <dd data-testid="drill-status" data-status={drill.status}>
+        {t(`drill.status.${drill.status ?? "ready"}`, {
+          defaultValue: drill.status,
+        })}
+      </dd>
       <dt>{t("drill.speed")}</dt>
       <dd data-testid="drill-current-speed">
         {drill.speed === "max" ? t("drill.max") : `${drill.speed}×`}
@@ -183,7 +208,11 @@ function DrillState({ drill }: { drill: DrillStatus }) {
       {drill.endReason && (
         <>
           <dt>{t("drill.ended")}</dt>
-          <dd data-testid="drill-end-reason">{drill.endReason}</dd>
+          <dd data-testid="drill-end-reason" data-reason={drill.endReason}>
+            {t(`drill.endReason.${drill.endReason}`, {
+              defaultValue: drill.endReason,
+            })}
+          </dd>
         </>
       )}
     </dl>

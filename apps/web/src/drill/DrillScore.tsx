@@ -33,7 +33,11 @@ export function DrillScore({ drill }: { drill: DrillStatus }) {
         {incident && (
           <span className="muted">
             {incident.incidentId} · {t(`level.name.${incident.level}`)} ·{" "}
-            {t("drill.expected", { level: drill.scenario?.expectedLevel })}
+            {t("drill.expected", {
+              level: t(`level.name.${drill.scenario?.expectedLevel}`, {
+                defaultValue: drill.scenario?.expectedLevel ?? "",
+              }),
+            })}
           </span>
         )}
       </h2>

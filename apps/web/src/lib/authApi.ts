@@ -45,6 +45,8 @@ export const authApi = {
     ),
   disableAccount: (account: string) =>
     callApi(`/api/accounts/${id(account)}/disable`, { method: "POST" }),
+  enableAccount: (account: string) =>
+    callApi(`/api/accounts/${id(account)}/enable`, { method: "POST" }),
 
   createEnrolmentCode: (body: CreateEnrolmentCode) =>
     callApi<EnrolmentCode>("/api/enrolment-codes", { body }),

@@ -5,9 +5,10 @@ import { FormEnd } from "./FormEnd.tsx";
 import { PasswordField } from "./PasswordField.tsx";
 import { useFormRequest } from "./useFormRequest.ts";
 
-// NewPassword's minimum (packages/protocol auth.ts), checked here too so
-// that the person hears it in their language before the server refuses.
+// NewPassword's rules (packages/protocol auth.ts), checked here too so
+// that the person hears them in their language before the server refuses.
 const MIN_LENGTH = 12;
+const MIN_DISTINCT = 5;
 
 /**
  * Sets the person's own password: required after a one-time password,
@@ -27,12 +28,16 @@ export function ChangePasswordForm({
   const [current, setCurrent] = useState(typed ?? "");
   const [next, setNext] = useState("");
   const [repeat, setRepeat] = useState("");
-  const { busy, error, setError, send } = useFormRequest();
+  const { busy, error, setError, send } = useFormRequest("password");
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (next.length < MIN_LENGTH) {
       setError(t("session.passwordTooShort", { n: MIN_LENGTH }));
+      return;
+    }
+    if (new Set(next).size < MIN_DISTINCT) {
+      setError(t("session.passwordTooPlain", { n: MIN_DISTINCT }));
       return;
     }
     if (next !== repeat) {
@@ -41,7 +46,7 @@ export function ChangePasswordForm({
     }
     void send(async () => {
       const answer = await authApi.changePassword({ current, next });
-      if (!answer.ok) return answer.error.message;
+      if (!answer.ok) return answer.error;
       onChanged();
       return null;
     });
@@ -54,7 +59,12 @@ export function ChangePasswordForm({
       onSubmit={submit}
     >
       <h2 className="session-heading">{t("session.changePassword")}</h2>
-      <p>{t("session.changePasswordHint", { n: MIN_LENGTH })}</p>
+      <p>
+        {t("session.changePasswordHint", {
+          n: MIN_LENGTH,
+          distinct: MIN_DISTINCT,
+        })}
+      </p>
       <input type="text" autoComplete="username" value={name} readOnly hidden />
       {typed === null && (
         <PasswordField

@@ -17,7 +17,7 @@ export function EnrolPage() {
     () => new URLSearchParams(window.location.search).get("code") ?? "",
   );
   const [label, setLabel] = useState("");
-  const { busy, error, send } = useFormRequest();
+  const { busy, error, send } = useFormRequest("enrol");
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -26,7 +26,7 @@ export function EnrolPage() {
         code: code.trim().toUpperCase(),
         ...(label.trim() ? { label: label.trim() } : {}),
       });
-      if (!answer.ok) return answer.error.message;
+      if (!answer.ok) return answer.error;
       const { device } = answer;
       window.location.assign(
         device.kind === "unit" && device.unit

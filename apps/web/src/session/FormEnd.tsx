@@ -1,3 +1,6 @@
+import { ProblemLines } from "../components/CommandErrorView.tsx";
+import type { Problem } from "../lib/problem.ts";
+
 /**
  * The end of a sign-in, password or enrolment form: the refusal, if any,
  * then the big button, held back while the request is out so a second
@@ -11,7 +14,7 @@ export function FormEnd({
   errorTestId,
   submitTestId,
 }: {
-  error: string | null;
+  error: Problem | null;
   busy: boolean;
   label: string;
   className?: string;
@@ -21,8 +24,13 @@ export function FormEnd({
   return (
     <>
       {error && (
-        <p className="form-error" role="alert" data-testid={errorTestId}>
-          {error}
+        <p
+          className="form-error"
+          role="alert"
+          data-testid={errorTestId}
+          data-code={error.code}
+        >
+          <ProblemLines problem={error} />
         </p>
       )}
       <button

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { WireError } from "@muster/protocol";
 import { AppHeader } from "../components/AppHeader.tsx";
 import { loginHref, type PageNeed } from "../lib/pageAccess.ts";
+import { problemOf } from "../lib/problem.ts";
 import "../styles/session.css";
 
 /** The callsign of the tablet page open now, if it is one. */
@@ -12,7 +13,8 @@ export function pageCallsign(): string | null {
 
 /**
  * A tablet or wall that has no enrolment the server accepts: how to get
- * one, or to sign in as a person instead.
+ * one, or to sign in as a person instead (a big button too: it is
+ * tapped on a tablet in a moving vehicle).
  */
 export function NotEnrolled({
   need,
@@ -27,6 +29,7 @@ export function NotEnrolled({
   const title = callsign
     ? t("session.notEnrolledUnit", { callsign })
     : t("session.notEnrolledWall");
+  const { detail } = problemOf(t, error, "signedOut");
 
   return (
     <div className="session-page" data-testid="not-enrolled">
@@ -37,10 +40,18 @@ export function NotEnrolled({
         <a className="big-link" href="/enrol" data-testid="go-enrol">
           {t("enrol.title")}
         </a>
-        <a href={loginHref(here)} data-testid="go-sign-in">
+        <a
+          className="big-link big-link-secondary"
+          href={loginHref(here)}
+          data-testid="go-sign-in"
+        >
           {t("session.signInAsPerson")}
         </a>
-        <p className="muted">{error.message}</p>
+        {detail && (
+          <p className="session-detail" data-testid="not-enrolled-detail">
+            {detail}
+          </p>
+        )}
       </main>
     </div>
   );

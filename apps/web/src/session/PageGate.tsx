@@ -2,14 +2,17 @@ import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useSignedOut } from "../lib/client.ts";
 import { loginHref, verdict, type PageNeed } from "../lib/pageAccess.ts";
+import { mayOpen } from "../lib/roles.ts";
 import { useSession } from "../lib/session.tsx";
 import { NotEnrolled } from "./NotEnrolled.tsx";
+import { NotForRole } from "./NotForRole.tsx";
 import { SignedOutScreen } from "./SignedOutScreen.tsx";
 
 /**
  * Shows the page only to whom it is for (lib/pageAccess.ts): sends the
- * desks to sign in, tells a tablet or wall nobody enrolled it, and says
- * so when the server ends the sign-in while the page is open.
+ * desks to sign in, tells a tablet or wall nobody enrolled it, tells a
+ * role the page is not for it (lib/roles.ts), and says so when the
+ * server ends the sign-in while the page is open.
  */
 export function PageGate({
   need,
@@ -38,7 +41,15 @@ export function PageGate({
         : need === "unit" || need === "wall";
     return <SignedOutScreen device={device} error={ended} />;
   }
-  if (decided === "show") return children;
+  if (decided === "show") {
+    if (
+      session.status === "signedIn" &&
+      !mayOpen(session.identity, window.location.pathname)
+    ) {
+      return <NotForRole identity={session.identity} />;
+    }
+    return children;
+  }
   if (decided === "notEnrolled" && session.status === "signedOut") {
     return <NotEnrolled need={need} error={session.error} />;
   }

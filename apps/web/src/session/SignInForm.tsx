@@ -15,13 +15,13 @@ export function SignInForm({
   const { t } = useTranslation();
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const { busy, error, send } = useFormRequest();
+  const { busy, error, send } = useFormRequest("signIn");
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void send(async () => {
       const answer = await authApi.signIn({ name: name.trim(), password });
-      if (!answer.ok) return answer.error.message;
+      if (!answer.ok) return answer.error;
       onSignedIn(answer.identity, password);
       return null;
     });
