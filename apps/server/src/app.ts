@@ -108,6 +108,12 @@ export async function buildApp(options: AppOptions): Promise<{
   const { directory, audit } = options.access;
   const guard = new Guard(plan, service, audit);
   registerHttpIdentity(app, directory);
+  // No answer leaves before the audit lines of what it answers are on
+  // disk: a crash right after cannot lose a line of an answered action.
+  app.addHook("onSend", async (request, _reply, payload) => {
+    if (request.url.startsWith("/api/")) await audit.durable();
+    return payload;
+  });
   const admit = guardSockets(io, defences, logger);
   attachGateway(io, service, store, logger, { directory, guard }, admit);
 

@@ -132,6 +132,7 @@ program
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     const target = resolve(dir, `muster-${stamp}.db`);
     const pages = await backupSqliteStore(source, target);
+    chmodSync(target, 0o600);
     process.stdout.write(`backed up ${source} to ${target} (${pages} pages)\n`);
     // Accounts, devices and the audit trail; never the signing secret,
     // which would let whoever holds the copy forge sign-ins.

@@ -1,4 +1,11 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { commandAnswer } from "@muster/auth";
@@ -38,7 +45,18 @@ export async function serve(config: ServeConfig): Promise<RunningServer> {
     secretBase64: process.env.MUSTER_SECRET,
     sessionMs: config.sessionHours * 3600_000,
   });
-  const store = new SqliteEventStore(join(config.dataDir, "muster.db"));
+  // The mark inside the database survives a backup and restore.
+  if (access.directory.madeByDemo() && !config.demo) {
+    access.close();
+    throw demoDataRefused(config.dataDir);
+  }
+  if (config.demo) access.directory.markDemo();
+  // Incidents' places and notes: for the server's user only, like access.db
+  // (SQLite gives its -wal and -shm files the database file's mode).
+  const storeFile = join(config.dataDir, "muster.db");
+  closeSync(openSync(storeFile, "a", 0o600));
+  chmodSync(storeFile, 0o600);
+  const store = new SqliteEventStore(storeFile);
   const service = new IncidentService({
     plan,
     store,
@@ -136,14 +154,7 @@ function checkDemoFolder(dataDir: string, demo: boolean): void {
   const holdsData = ["muster.db", accessFiles.db].some((f) =>
     existsSync(join(dataDir, f)),
   );
-  if (!demo && marked) {
-    throw new MusterError(
-      "BAD_REQUEST",
-      `data folder ${dataDir} was used by the demo: its accounts and incidents are not real. ` +
-        "Start with another folder (--data), or delete this one.",
-      { path: "data" },
-    );
-  }
+  if (!demo && marked) throw demoDataRefused(dataDir);
   if (demo && holdsData && !marked) {
     throw new MusterError(
       "BAD_REQUEST",
@@ -159,4 +170,13 @@ function checkDemoFolder(dataDir: string, demo: boolean): void {
       "This folder was made by `muster serve --demo`. Its accounts and incidents are for the demo only.\n",
     );
   }
+}
+
+function demoDataRefused(dataDir: string): MusterError {
+  return new MusterError(
+    "BAD_REQUEST",
+    `data folder ${dataDir} was used by the demo: its accounts and incidents are not real. ` +
+      "Start with another folder (--data), or delete this one.",
+    { path: "data" },
+  );
 }

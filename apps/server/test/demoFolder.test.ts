@@ -1,4 +1,5 @@
-import { rmSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { startServer, tempDir } from "./serverProcess.ts";
 
@@ -21,6 +22,16 @@ test("a data folder the demo used does not start for real work", async () => {
 
   await expect(startServer({ dataDir })).rejects.toThrow(
     /was used by the demo: its accounts and incidents are not real/,
+  );
+
+  // Its databases copied elsewhere, as a restore would: still the demo's.
+  const restored = tempDir();
+  dirs.push(restored);
+  for (const file of ["muster.db", "access.db"]) {
+    copyFileSync(join(dataDir, file), join(restored, file));
+  }
+  await expect(startServer({ dataDir: restored })).rejects.toThrow(
+    /was used by the demo/,
   );
 }, 60_000);
 

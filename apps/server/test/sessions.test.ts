@@ -204,3 +204,32 @@ describe("guessing", () => {
     expect(tries.slice(first).every((s) => s === 429)).toBe(true);
   });
 });
+
+describe("the audit trail under a flood", () => {
+  test("a device's refusals past 60 a minute are counted, not written one by one", async () => {
+    // Two sockets of one wall, each within its own message budget.
+    const token = await people.display();
+    for (const round of [0, 1]) {
+      const wall = new TestClient(server.url, token);
+      expect(await wall.admitted()).toBeNull();
+      for (let i = 0; i < 45; i++) {
+        const answer = await wall.send({
+          type: "incident.close",
+          commandId: `flood-${round}-${String(i).padStart(4, "0")}`,
+          incidentId: "2026-0001",
+        });
+        expect(!answer.ok && answer.error.code).toBe("NOT_AUTHORISED");
+      }
+      wall.close();
+    }
+    const audit = await api(
+      server.url,
+      "GET",
+      "/api/audit?actor=wall%20wanghai&outcome=refused&limit=500",
+      {
+        token: (await people.commander()).token,
+      },
+    );
+    expect((audit.body.entries as unknown[]).length).toBe(60);
+  });
+});

@@ -98,6 +98,23 @@ export class AccessDirectory {
     return () => this.#endListeners.delete(listener);
   }
 
+  /**
+   * Marks the accounts as the demo's: their passwords were printed. The
+   * mark lives in the database, so a backup of it carries it too.
+   */
+  markDemo(): void {
+    this.#db
+      .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')")
+      .run();
+  }
+
+  /** True when the demo made these accounts. */
+  madeByDemo(): boolean {
+    return Boolean(
+      this.#db.prepare("SELECT 1 FROM meta WHERE key = 'demo'").get(),
+    );
+  }
+
   /** True when no account exists: the very first start. */
   isEmpty(): boolean {
     const row = this.#db
@@ -276,16 +293,21 @@ export class AccessDirectory {
     }
     const now = this.#now();
     if (row.password_one_time) {
-      if (row.one_time_used || now - row.password_set_at > ONE_TIME_MS) {
+      // Spent in one step, so that sign-ins racing with it find it spent.
+      const spent = this.#db
+        .prepare(
+          `UPDATE accounts SET one_time_used = 1
+           WHERE id = ? AND password_hash = ? AND one_time_used = 0
+             AND password_set_at >= ?`,
+        )
+        .run(row.id, row.password_hash, now - ONE_TIME_MS);
+      if (spent.changes !== 1) {
         return {
           ok: false,
           reason:
             "this one-time password was used already or is over a day old: ask the administrator for a new one",
         };
       }
-      this.#db
-        .prepare("UPDATE accounts SET one_time_used = 1 WHERE id = ?")
-        .run(row.id);
     }
 
     const sessionId = randomUUID();

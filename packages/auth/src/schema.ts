@@ -67,6 +67,11 @@ export function createSchema(db: Database): void {
       code TEXT,
       message TEXT
     );
+    -- facts about the database itself, e.g. that the demo made it
+    CREATE TABLE IF NOT EXISTS meta (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    );
     CREATE INDEX IF NOT EXISTS audit_at ON audit(at);
     CREATE INDEX IF NOT EXISTS audit_incident ON audit(incident_id);
     CREATE INDEX IF NOT EXISTS audit_actor ON audit(actor_name);

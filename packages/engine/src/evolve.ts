@@ -222,7 +222,11 @@ function applyData(s: IncidentState, e: NewEvent): IncidentState {
         onTime: e.data.onTime,
       }));
     case "unit.moved": {
-      const at = e.data.deviceAt ?? e.data.receivedAt;
+      // A fix is no newer than its receipt: a device clock running ahead
+      // (or a forged time) must not pin the unit where that fix put it.
+      const { deviceAt, receivedAt } = e.data;
+      const at =
+        deviceAt !== null && deviceAt < receivedAt ? deviceAt : receivedAt;
       // A fix older than the one held never moves the unit backwards.
       return withUnit(s, e.data.callsign, (u) =>
         u.position && u.position.at >= at

@@ -495,6 +495,33 @@ describe("positions", () => {
     });
   });
 
+  test("a fix dated in the future does not pin the unit: later fixes still move it", async () => {
+    const h = await startHarness();
+    const { incidentId } = await h.report(30, "tendency");
+    const callsign = h.service.incident(incidentId)!.units[0]!.callsign;
+    await h.ok({ type: "unit.acknowledge", incidentId, callsign });
+    await h.advance(30_000);
+    await h.ok({
+      type: "unit.reportPosition",
+      incidentId,
+      callsign,
+      position: { lat: 30.56, lon: 121 },
+      deviceAt: "2099-12-31T00:00:00.000Z",
+      clockOffsetMs: 0,
+    });
+    await h.advance(5_000);
+    await h.ok({
+      type: "unit.reportPosition",
+      incidentId,
+      callsign,
+      position: { lat: 30.53, lon: 120.99 },
+    });
+    const unit = h.service
+      .incident(incidentId)!
+      .units.find((u) => u.callsign === callsign)!;
+    expect(unit.position).toMatchObject({ lat: 30.53, lon: 120.99 });
+  });
+
   test("a unit not yet acknowledged cannot report a position", async () => {
     const h = await startHarness();
     const { incidentId } = await h.report(30, "tendency");

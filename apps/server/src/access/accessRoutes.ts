@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
+  AccountName,
   AuditExportQuery,
   AuditQuery,
   ChangePassword,
@@ -80,9 +81,12 @@ export function registerAccessRoutes(
       const session = await directory.signIn(name, password, request.ip);
       if (!session.ok) {
         const error = new MusterError("UNAUTHENTICATED", session.reason);
-        // The name tried, as typed: who was being guessed at.
+        // The name tried — who was being guessed at — when it is a name;
+        // anything else may be a password typed into the wrong box.
         guard.refused(request.caller, "session.signIn", error, {
-          detail: `as ${JSON.stringify(name)}`,
+          detail: AccountName.safeParse(name).success
+            ? `as ${name}`
+            : "as something that is not a sign-in name",
         });
         request.log.warn({ from: request.ip }, "sign-in refused");
         throw error;
@@ -311,11 +315,17 @@ export function registerAccessRoutes(
     ok: true,
     entries: auditEntries(request, AuditQuery),
   }));
-  app.get("/api/audit.csv", (request, reply) =>
-    reply
-      .type("text/csv; charset=utf-8")
-      .header("content-disposition", 'attachment; filename="muster-audit.csv"')
-      .send(auditCsv(auditEntries(request, AuditExportQuery))),
+  app.get(
+    "/api/audit.csv",
+    { config: { rateLimit: { max: 6, timeWindow: "1 minute" } } },
+    (request, reply) =>
+      reply
+        .type("text/csv; charset=utf-8")
+        .header(
+          "content-disposition",
+          'attachment; filename="muster-audit.csv"',
+        )
+        .send(auditCsv(auditEntries(request, AuditExportQuery))),
   );
 
   function allowDevices(request: FastifyRequest): Identity {

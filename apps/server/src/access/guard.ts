@@ -33,16 +33,16 @@ export class Guard {
   readonly #service: IncidentService;
   readonly audit: AuditTrail;
   readonly #partners: readonly string[];
-  /** Refusals of nobody in particular are capped per address (a flood). */
-  readonly #strangers = new StrangerBudget((from, dropped) =>
+  /** Refusals are capped per identity or address and minute (a flood). */
+  readonly #refusals = new RefusalBudget((who, dropped) =>
     this.audit.record({
       at: Date.now(),
       actor: null,
-      from,
-      action: "refusals dropped",
+      from: who,
+      action: "refusals counted",
       outcome: "refused",
       code: "RATE_LIMITED",
-      message: `${dropped} more refusals of unsigned requests from ${from} in the last minute were not recorded one by one`,
+      message: `${dropped} more refusals of ${who} in that minute were counted, not recorded one by one`,
     }),
   );
 
@@ -160,7 +160,12 @@ export class Guard {
     what: { incidentId?: string; commandId?: string; detail?: string } = {},
   ): void {
     const { detail, ...about } = what;
-    if (!caller.identity && !this.#strangers.admit(caller.from)) return;
+    // Anyone may knock, and a signed-in device may be stolen: either way,
+    // refusals past a budget a minute are counted, not written one by one.
+    const who = caller.identity
+      ? `${caller.identity.kind} ${caller.identity.name}`
+      : `address ${caller.from}`;
+    if (!this.#refusals.admit(who)) return;
     this.#record(caller, action, {
       outcome: "refused",
       code: error.code,
@@ -189,41 +194,41 @@ export class Guard {
   }
 }
 
-/** Unsigned refusals recorded per address and minute, at the most. */
-const STRANGER_LINES_PER_MINUTE = 60;
+/** Refusals recorded one by one per identity or address and minute. */
+const REFUSAL_LINES_PER_MINUTE = 60;
 
 /**
- * Lets through the first refusals of unsigned requests from an address
- * each minute, and counts the rest into one summary line, written when
- * that address is next refused after its minute: anyone can knock, and
- * knocking must not push real lines out of the trail.
+ * Lets through the first refusals of one identity (or, unsigned, one
+ * address) each minute, and counts the rest into one summary line,
+ * written when it is next refused after its minute: a flood must not
+ * push real lines out of the trail.
  */
-class StrangerBudget {
+class RefusalBudget {
   readonly #windows = new Map<string, { start: number; count: number }>();
-  readonly #summarise: (from: string, dropped: number) => void;
+  readonly #summarise: (who: string, dropped: number) => void;
 
-  constructor(summarise: (from: string, dropped: number) => void) {
+  constructor(summarise: (who: string, dropped: number) => void) {
     this.#summarise = summarise;
   }
 
-  admit(from: string, now = Date.now()): boolean {
-    let window = this.#windows.get(from);
+  admit(who: string, now = Date.now()): boolean {
+    let window = this.#windows.get(who);
     if (!window || now - window.start >= 60_000) {
-      if (window && window.count > STRANGER_LINES_PER_MINUTE) {
-        this.#summarise(from, window.count - STRANGER_LINES_PER_MINUTE);
+      if (window && window.count > REFUSAL_LINES_PER_MINUTE) {
+        this.#summarise(who, window.count - REFUSAL_LINES_PER_MINUTE);
       }
       window = { start: now, count: 0 };
-      this.#windows.set(from, window);
+      this.#windows.set(who, window);
       this.#forgetOld(now);
     }
     window.count++;
-    return window.count <= STRANGER_LINES_PER_MINUTE;
+    return window.count <= REFUSAL_LINES_PER_MINUTE;
   }
 
   #forgetOld(now: number): void {
     if (this.#windows.size < 10_000) return;
-    for (const [from, window] of this.#windows) {
-      if (now - window.start >= 60_000) this.#windows.delete(from);
+    for (const [who, window] of this.#windows) {
+      if (now - window.start >= 60_000) this.#windows.delete(who);
     }
   }
 }

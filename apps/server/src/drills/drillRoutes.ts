@@ -2,7 +2,13 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { reportCsv, reportHtml, reportJson, reportLangs } from "@muster/drill";
 import { yearIn, type Plan } from "@muster/plan";
-import { Callsign, Command, MusterError, badRequest } from "@muster/protocol";
+import {
+  Callsign,
+  Command,
+  MusterError,
+  badRequest,
+  type CommandResult,
+} from "@muster/protocol";
 import { actionOf } from "@muster/auth";
 import type { Guard } from "../access/guard.ts";
 import { allow, signedIn } from "../access/httpAccess.ts";
@@ -76,9 +82,20 @@ export function registerDrillRoutes(
         const result = await act(request.body ?? {});
         // What was asked (scenario, speed, the inject), for the record.
         const asked = JSON.stringify(request.body ?? {});
-        guard.accepted(request.caller, action, {
-          message: asked === "{}" ? "" : asked.slice(0, 300),
-        });
+        const message = asked === "{}" ? "" : asked.slice(0, 300);
+        // An inject the drill's incident could not take is a refusal.
+        const answer = (result as { result?: CommandResult } | undefined)
+          ?.result;
+        if (answer && !answer.ok) {
+          guard.refused(
+            request.caller,
+            action,
+            new MusterError(answer.error.code, answer.error.message),
+            { detail: message },
+          );
+        } else {
+          guard.accepted(request.caller, action, { message });
+        }
         return { ok: true, ...(result as object | undefined) };
       } catch (err) {
         return refuse(reply, err);
