@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { IncidentState } from "@muster/engine";
+import { alertSubject } from "../lib/alertSubject.ts";
 import { useFormat } from "../lib/format.ts";
+import { useNames } from "../lib/names.ts";
 import { RightsNote } from "../components/RightsNote.tsx";
 import { useLiveRights } from "../lib/useRights.ts";
 import type { Send } from "./types.ts";
@@ -15,6 +17,7 @@ export function AlertsPanel({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const names = useNames();
   const allowed = useLiveRights().control("alert.acknowledge");
   const open = incident.alerts.filter((a) => a.acknowledgedAt === null);
   if (open.length === 0) return null;
@@ -28,7 +31,7 @@ export function AlertsPanel({
           <li key={alert.alertId} data-testid={`alert-${alert.alertId}`}>
             <span>
               {format.time(alert.raisedAt)} · {t(`alert.${alert.kind}`)} ·{" "}
-              {alert.subject}
+              {alertSubject(alert, names, t)}
             </span>
             <button
               type="button"

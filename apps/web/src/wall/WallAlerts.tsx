@@ -1,9 +1,8 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { AlertState } from "@muster/engine";
 import { useFormat } from "../lib/format.ts";
-import { levelNumerals } from "../lib/levels.ts";
-import { useNames, type Names } from "../lib/names.ts";
+import { alertSubject } from "../lib/alertSubject.ts";
+import { useNames } from "../lib/names.ts";
 import { alertSound } from "./alertSound.ts";
 import { newAlertKeys, type OpenAlert } from "./openAlerts.ts";
 
@@ -54,7 +53,7 @@ export function WallAlerts({ alerts, muted, limit = 4 }: Props) {
             </span>
             <strong>{t(`alert.${alert.kind}`)}</strong>
             <span className="wall-alert-subject">
-              {subject(alert, names, t)}
+              {alertSubject(alert, names, t)}
             </span>
             <span className="wall-alert-place">{incident.place.name}</span>
             <time>{format.time(alert.raisedAt)}</time>
@@ -68,22 +67,4 @@ export function WallAlerts({ alerts, muted, limit = 4 }: Props) {
       </p>
     </section>
   );
-}
-
-function subject(
-  alert: AlertState,
-  names: Names,
-  t: (key: string) => string,
-): string {
-  switch (alert.kind) {
-    case "tier.late":
-      return names.tier(alert.subject);
-    case "group.unacknowledged":
-      return names.group(alert.subject);
-    case "incident.escalated":
-    case "incident.levelI": {
-      const level = alert.subject as keyof typeof levelNumerals | "watch";
-      return level === "watch" ? t("level.watch") : levelNumerals[level];
-    }
-  }
 }
