@@ -364,6 +364,24 @@ export async function runCommand(
     log.warn({ code: error.code, type: command.type }, "command not allowed");
     return { ok: false, error: error.toWire() };
   }
+  // One who may not see an incident learns nothing of it from a command's
+  // answer either: it is "not found", whether it exists or not.
+  const identity = caller.identity;
+  if (
+    "incidentId" in command &&
+    !guard.seesAll(identity) &&
+    !guard.sees(identity, command.incidentId)
+  ) {
+    const error = new MusterError(
+      "NOT_FOUND",
+      `no incident ${command.incidentId} that ${identity.name} may see`,
+      { path: "incidentId" },
+    );
+    guard.refused(caller, command.type, error, {
+      commandId: command.commandId,
+    });
+    return { ok: false, error: error.toWire() };
+  }
   let result: CommandResult;
   try {
     result = await service.execute(command);

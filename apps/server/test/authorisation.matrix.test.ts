@@ -477,3 +477,18 @@ describe("mutual aid opens an incident to the partner districts", () => {
     });
   });
 });
+
+test("a partner's unit leader learns nothing of an incident it may not see", async () => {
+  const leader = tokens.get("unitLeader@wuyuan")!;
+  const ack = (id: string) =>
+    command(leader, {
+      type: "unit.acknowledge",
+      incidentId: id,
+      callsign: "WY-P1",
+      deviceAt: new Date().toISOString(),
+    });
+  // The real incident (no mutual aid asked) and one that never existed
+  // answer alike.
+  expect(await ack(incidentId)).toBe("NOT_FOUND");
+  expect(await ack("2026-9998")).toBe("NOT_FOUND");
+});
