@@ -13,16 +13,11 @@ import {
   type WireEvent,
   type WithheldEvent,
 } from "@muster/protocol";
-import {
-  actionOf,
-  type AccessDirectory,
-  type EndReason,
-  type Identity,
-} from "@muster/auth";
+import { actionOf, type AccessDirectory, type Identity } from "@muster/auth";
 import type { IncidentService, Logger } from "@muster/engine";
 import type { EventStore } from "@muster/store";
 import type { Caller, Guard } from "./access/guard.ts";
-import { identify } from "./access/identify.ts";
+import { requireSignIn } from "./access/socketAccess.ts";
 
 const CATCH_UP_BATCH = 1000;
 
@@ -49,11 +44,6 @@ interface View {
   shown: Set<string>;
 }
 
-/** What the gateway keeps on each socket: who it is, once admitted. */
-interface SocketData {
-  identity?: Identity;
-}
-
 /** The parts of access control the gateway needs. */
 export interface GatewayAccess {
   directory: AccessDirectory;
@@ -77,50 +67,7 @@ export function attachGateway(
 ): void {
   const { directory, guard } = access;
   const cursors = new Map<Socket, Cursor>();
-  const identityOf = (socket: Socket) =>
-    (socket.data as SocketData).identity as Identity;
-
-  // A socket is served only for a known person or enrolled device.
-  io.use((socket, next) => {
-    const auth = socket.handshake.auth as { token?: unknown; as?: unknown };
-    identify(directory, {
-      bearer: typeof auth.token === "string" ? auth.token : undefined,
-      cookie: socket.handshake.headers.cookie,
-      as: auth.as,
-    }).then(
-      (identity) => {
-        (socket.data as SocketData).identity = identity;
-        next();
-      },
-      (err: unknown) => {
-        const error = toMusterError(err);
-        guard.refused(
-          { identity: null, from: socket.handshake.address },
-          "socket.connect",
-          error,
-        );
-        next(Object.assign(new Error(error.message), { data: error.toWire() }));
-      },
-    );
-  });
-
-  // Ends every socket of a session the moment it is signed out or revoked.
-  const signOff = (socket: Socket, error: MusterError) => {
-    cursors.delete(socket);
-    socket.emit(socketEvents.signedOut, error.toWire());
-    socket.disconnect(true);
-  };
-  directory.onEnded((sessionId, why) => {
-    for (const socket of io.sockets.sockets.values()) {
-      const identity = (socket.data as SocketData).identity;
-      if (identity?.sessionId !== sessionId) continue;
-      log.info({ socketId: socket.id, why }, "socket's sign-in ended");
-      signOff(
-        socket,
-        new MusterError("UNAUTHENTICATED", endedBecause[why](identity)),
-      );
-    }
-  });
+  const signIn = requireSignIn(io, directory, guard, log);
 
   service.onEvents((events) => {
     for (const [socket, cursor] of cursors) {
@@ -157,33 +104,8 @@ export function attachGateway(
   io.on("connection", (socket) => {
     const socketLog = { socketId: socket.id };
     log.debug(socketLog, "socket connected");
-    const identity = identityOf(socket);
-    // A person's session ends at its time even if the socket stays open.
-    const expiry =
-      identity.expiresAt === null
-        ? null
-        : setTimeout(
-            () => {
-              if (!directory.stillLive(identity).ok) {
-                signOff(
-                  socket,
-                  new MusterError(
-                    "UNAUTHENTICATED",
-                    "the session has expired: sign in again",
-                  ),
-                );
-              }
-            },
-            Math.min(identity.expiresAt - Date.now() + 10, 2 ** 31 - 1),
-          );
-    socket.on("disconnect", () => {
-      cursors.delete(socket);
-      if (expiry) clearTimeout(expiry);
-    });
-    const caller = (): Caller => ({
-      identity: identityOf(socket),
-      from: socket.handshake.address,
-    });
+    socket.on("disconnect", () => cursors.delete(socket));
+    const caller = () => signIn.callerOf(socket);
 
     // A client over its message budget is answered, not served: one
     // flooding socket must not stall the others.
@@ -203,16 +125,10 @@ export function attachGateway(
       if (admit(socket)) {
         warned = false;
         // Every message checks the sign-in again: it may have ended.
-        const live = directory.stillLive(identityOf(socket));
-        if (!live.ok) {
-          const error = new MusterError("UNAUTHENTICATED", live.reason);
-          refusePacket(packet, error);
-          signOff(socket, error);
+        const ended = signIn.recheck(socket);
+        if (ended) {
+          refusePacket(packet, ended);
           return;
-        }
-        (socket.data as SocketData).identity = live.identity;
-        if (live.identity.kind === "device") {
-          directory.touchDevice(live.identity.id);
         }
         next();
         return;
@@ -278,7 +194,7 @@ export function attachGateway(
         });
         return;
       }
-      const viewer = identityOf(socket);
+      const viewer = caller().identity as Identity;
       const cursor: Cursor = {
         sent: null,
         held: [],
@@ -317,17 +233,6 @@ export function attachGateway(
     });
   });
 }
-
-/** What a socket is told when its sign-in ends, by why it ended. */
-const endedBecause: Record<EndReason, (identity: Identity) => string> = {
-  signedOut: () => "this session has ended: signed out",
-  revoked: (identity) =>
-    identity.kind === "device"
-      ? "this device's enrolment was revoked: enrol it again"
-      : "this session was ended by a password change: sign in again",
-  disabled: () => "this account was disabled: ask the administrator",
-  expired: () => "the session has expired: sign in again",
-};
 
 /**
  * Validates, authorises and runs one command from any edge (socket or
