@@ -1,5 +1,8 @@
-import { copyFileSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { copyFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, expect, test } from "vitest";
 import { startServer, tempDir } from "./serverProcess.ts";
 
@@ -8,6 +11,8 @@ import { startServer, tempDir } from "./serverProcess.ts";
  * incidents are made up: a folder the demo used never serves real work,
  * and the demo never writes into a folder that holds real work.
  */
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const dirs: string[] = [];
 afterAll(() =>
   dirs.forEach((d) => rmSync(d, { recursive: true, force: true })),
@@ -18,17 +23,34 @@ test("a data folder the demo used does not start for real work", async () => {
   dirs.push(dataDir);
   const demo = await startServer({ dataDir, env: { MUSTER_DEMO: "1" } });
   expect(demo.output()).toMatch(/demo-commander/);
+  // Backed up while it runs, as an operator would.
+  const backups = tempDir();
+  dirs.push(backups);
+  await run(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "apps/server/src/cli.ts",
+      "backup",
+      backups,
+      "--data",
+      dataDir,
+    ],
+    { cwd: repoRoot },
+  );
   await demo.stop();
 
   await expect(startServer({ dataDir })).rejects.toThrow(
     /was used by the demo: its accounts and incidents are not real/,
   );
 
-  // Its databases copied elsewhere, as a restore would: still the demo's.
+  // Its backup restored into a fresh folder: still the demo's.
   const restored = tempDir();
   dirs.push(restored);
-  for (const file of ["muster.db", "access.db"]) {
-    copyFileSync(join(dataDir, file), join(restored, file));
+  for (const copy of readdirSync(backups)) {
+    const target = copy.startsWith("access-") ? "access.db" : "muster.db";
+    copyFileSync(join(backups, copy), join(restored, target));
   }
   await expect(startServer({ dataDir: restored })).rejects.toThrow(
     /was used by the demo/,
