@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import {
   incidentReport,
@@ -6,6 +6,7 @@ import {
   reportHtml,
   reportJson,
   reportLangs,
+  type ReportLang,
 } from "@muster/drill";
 import type { Plan } from "@muster/plan";
 import { IncidentId, MusterError, badRequest } from "@muster/protocol";
@@ -67,15 +68,27 @@ export function registerReportRoutes(
     const report = incidentReport({ plan: options.plan, events });
     const name = `${id}-report.${format}`;
     void reply.header("content-disposition", `inline; filename="${name}"`);
-    if (format === "json") {
-      return reply
-        .type("application/json; charset=utf-8")
-        .send(reportJson(report));
-    }
-    if (format === "csv") {
-      return reply.type("text/csv; charset=utf-8").send(reportCsv(report));
-    }
-    const html = reportHtml(report, options.plan, { lang: query.data.lang });
-    return reply.type("text/html; charset=utf-8").send(html);
+    return sendReport(reply, report, options.plan, format, query.data.lang);
   });
+}
+
+/** A report (an incident's or a drill's) in the format asked for. */
+export function sendReport(
+  reply: FastifyReply,
+  report: Parameters<typeof reportJson>[0],
+  plan: Plan,
+  format: "json" | "html" | "csv",
+  lang: ReportLang,
+): FastifyReply {
+  if (format === "json") {
+    return reply
+      .type("application/json; charset=utf-8")
+      .send(reportJson(report));
+  }
+  if (format === "csv") {
+    return reply.type("text/csv; charset=utf-8").send(reportCsv(report));
+  }
+  return reply
+    .type("text/html; charset=utf-8")
+    .send(reportHtml(report, plan, { lang }));
 }

@@ -221,15 +221,8 @@ afterAll(async () => {
 async function command(token: string, body: Record<string, unknown>) {
   const client = new TestClient(server.url, token);
   try {
-    const connected = await new Promise<string | null>((resolve) => {
-      client.socket.once("connect", () => resolve(null));
-      client.socket.once(
-        "connect_error",
-        (err: Error & { data?: { code?: string } }) =>
-          resolve(err.data?.code ?? "CONNECT_ERROR"),
-      );
-    });
-    if (connected) return connected;
+    const refused = await client.admitted();
+    if (refused) return refused;
     const result = await client.send({
       ...body,
       commandId: `matrix-${String(++commandCount).padStart(5, "0")}`,
@@ -316,15 +309,8 @@ const tryAction: Record<ActionName, (token: string) => Promise<string | null>> =
     subscribe: async (t) => {
       const client = new TestClient(server.url, t);
       try {
-        const connected = await new Promise<string | null>((resolve) => {
-          client.socket.once("connect", () => resolve(null));
-          client.socket.once(
-            "connect_error",
-            (err: Error & { data?: { code?: string } }) =>
-              resolve(err.data?.code ?? "CONNECT_ERROR"),
-          );
-        });
-        if (connected) return connected;
+        const refused = await client.admitted();
+        if (refused) return refused;
         const result = await client.subscribe(0);
         return result.ok ? null : result.error.code;
       } finally {

@@ -45,20 +45,12 @@ export async function api(
   return { status: response.status, body };
 }
 
-/** An API call `People` made that the server refused, with its answer. */
-export class ApiRefusal extends Error {
-  readonly status: number;
-  readonly body: ApiAnswer["body"];
-
-  constructor(what: string, answer: ApiAnswer) {
-    super(`${what} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-    this.status = answer.status;
-    this.body = answer.body;
-  }
-}
-
 function expectOk(answer: ApiAnswer, what: string): ApiAnswer["body"] {
-  if (!answer.body.ok) throw new ApiRefusal(what, answer);
+  if (!answer.body.ok) {
+    throw new Error(
+      `${what} failed: ${answer.status} ${JSON.stringify(answer.body)}`,
+    );
+  }
   return answer.body;
 }
 

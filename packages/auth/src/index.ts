@@ -8,4 +8,4 @@ export * from "./identity.ts";
 export * from "./tokens.ts";
 export * from "./directory.ts";
 export * from "./auditTrail.ts";
-export { oneTimePassword, readableSecret } from "./secrets.ts";
+export { readableSecret } from "./secrets.ts";

@@ -1,3 +1,4 @@
+import { zoneOffsetMs } from "@muster/plan";
 import { MusterError } from "@muster/protocol";
 
 /** Intervals per unit, in seconds, from a calls-for-service log. */
@@ -90,30 +91,6 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.length > 1 || r[0] !== "");
 }
 
-/** The offset of `zone` from UTC at instant `ms`, in milliseconds. */
-function zoneOffset(zone: string, ms: number): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(ms);
-  const n = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const local = Date.UTC(
-    n("year"),
-    n("month") - 1,
-    n("day"),
-    n("hour"),
-    n("minute"),
-    n("second"),
-  );
-  return local - Math.floor(ms / 1000) * 1000;
-}
-
 /**
  * `MM/DD/YYYY hh:mm:ss AM` in local time without an offset, read in
  * `zone`; null when empty, NaN-like (undefined) when unparseable.
@@ -143,8 +120,8 @@ export function parseLocalTime(
     return undefined;
   }
   // Two passes settle the offset across a change of daylight saving.
-  let ms = asUtc - zoneOffset(zone, asUtc);
-  ms = asUtc - zoneOffset(zone, ms);
+  let ms = asUtc - zoneOffsetMs(zone, asUtc);
+  ms = asUtc - zoneOffsetMs(zone, ms);
   return ms;
 }
 

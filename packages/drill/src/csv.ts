@@ -1,3 +1,4 @@
+import { wallClockIn } from "@muster/plan";
 import { describe } from "./html.ts";
 import type { DrillReport } from "./report.ts";
 
@@ -20,20 +21,11 @@ function field(value: string | number): string {
 
 /** `YYYY-MM-DD HH:mm:ss` in `timeZone`, the same on every machine. */
 function localTime(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(Date.parse(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value;
+  const c = wallClockIn(timeZone, Date.parse(iso));
+  const two = (n: number) => String(n).padStart(2, "0");
   return (
-    `${get("year")}-${get("month")}-${get("day")} ` +
-    `${get("hour")}:${get("minute")}:${get("second")}`
+    `${c.year}-${two(c.month)}-${two(c.day)} ` +
+    `${two(c.hour)}:${two(c.minute)}:${two(c.second)}`
   );
 }
 

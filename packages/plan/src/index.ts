@@ -14,4 +14,4 @@ export {
   type Classification,
 } from "./classify.ts";
 export * from "./lookup.ts";
-export { yearIn } from "./time.ts";
+export { wallClockIn, yearIn, zoneOffsetMs, type WallClock } from "./time.ts";

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { reportCsv, reportHtml, reportJson, reportLangs } from "@muster/drill";
+import { reportLangs } from "@muster/drill";
 import { yearIn, type Plan } from "@muster/plan";
 import {
   Callsign,
@@ -13,6 +13,7 @@ import { actionOf } from "@muster/auth";
 import type { Guard } from "../access/guard.ts";
 import { allow, signedIn } from "../access/httpAccess.ts";
 import { refuse } from "../refuse.ts";
+import { sendReport } from "../reportRoutes.ts";
 import type { DrillHost } from "./drillHost.ts";
 
 const Speed = z.union([z.literal("max"), z.number().positive().max(1000)]);
@@ -184,16 +185,6 @@ export function registerDrillRoutes(
       );
     }
     const { format, lang } = parsed.data;
-    if (format === "json") {
-      return reply
-        .type("application/json; charset=utf-8")
-        .send(reportJson(report));
-    }
-    if (format === "csv") {
-      return reply.type("text/csv; charset=utf-8").send(reportCsv(report));
-    }
-    return reply
-      .type("text/html; charset=utf-8")
-      .send(reportHtml(report, plan, { lang }));
+    return sendReport(reply, report, plan, format, lang);
   });
 }

@@ -1,4 +1,4 @@
-import { secondsFormat } from "../lib/format.ts";
+import { zoneOffsetMs } from "@muster/plan";
 
 /** The audit page's filters as typed: `from` and `to` as datetime-local. */
 export interface AuditFilters {
@@ -59,22 +59,6 @@ export function zonedToIso(local: string, timeZone: string): string | null {
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
   // The offset at the first guess can differ from the offset at the
   // answer across a daylight-saving change: look again from the guess.
-  const guess = asUtc - offsetMs(asUtc, timeZone);
-  return new Date(asUtc - offsetMs(guess, timeZone)).toISOString();
-}
-
-/** How far `timeZone`'s clocks are ahead of UTC at instant `at`. */
-function offsetMs(at: number, timeZone: string): number {
-  const parts = secondsFormat("en-US", timeZone).formatToParts(new Date(at));
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(
-    part("year"),
-    part("month") - 1,
-    part("day"),
-    part("hour"),
-    part("minute"),
-    part("second"),
-  );
-  return wall - (at - (at % 1000));
+  const guess = asUtc - zoneOffsetMs(timeZone, asUtc);
+  return new Date(asUtc - zoneOffsetMs(timeZone, guess)).toISOString();
 }

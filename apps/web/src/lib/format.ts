@@ -60,11 +60,8 @@ export function useFormat(): Format {
   }, [language, plan.timezone, t]);
 }
 
-/**
- * Year to second on a 24-hour clock in `timeZone`: the plan's stamps, and
- * the wall-clock reading auditQuery turns a typed time back from.
- */
-export function secondsFormat(
+/** Year to second on a 24-hour clock in `timeZone`: the plan's stamps. */
+function secondsFormat(
   locale: string,
   timeZone: string,
 ): Intl.DateTimeFormat {

@@ -1,10 +1,12 @@
+import { permissions } from "@muster/auth/permissions";
 import type { IdentityView, Role } from "@muster/protocol";
 
 /**
  * What each role may open and change, as the pages tell people before
- * they try. The server's table (packages/auth permissions.ts) decides and
- * is not imported here: this mirrors it in the pages' terms, so that a
- * screen says "not for your role" instead of refusing after the click.
+ * they try: what may be changed comes from the server's own table
+ * (packages/auth permissions.ts), so a screen says "not for your role"
+ * instead of refusing after the click, and the two cannot drift apart.
+ * Which screens a role is sent to is the pages' own choice.
  */
 
 /** The screens a role may or may not open, by their first path segment. */
@@ -62,26 +64,6 @@ const screens: Record<Role, readonly Screen[]> = {
   observer: ["console", "wall"],
 };
 
-/** What each role may change live; an empty list is read-only. */
-const live: Record<Role, readonly LiveAction[]> = {
-  admin: [],
-  commander: liveActions,
-  deputy: liveActions,
-  groupLead: ["group.acknowledge", "step.complete"],
-  dispatcher: [
-    "incident.report",
-    "incident.update",
-    "unit.status",
-    "replacement.accept",
-    "unit.release",
-    "alert.acknowledge",
-  ],
-  // Its own unit's status, from its tablet.
-  unitLeader: ["unit.status"],
-  drillCoordinator: [],
-  observer: [],
-};
-
 /** The screen a path opens; null for the pages open to anyone. */
 export function screenOf(pathname: string): Screen | null {
   const path = pathname.replace(/\/+$/, "");
@@ -116,18 +98,18 @@ export function pagesFor(identity: IdentityView): string[] {
 
 /** Whether this role may do this live. */
 export function mayDo(role: Role, action: LiveAction): boolean {
-  return live[role].includes(action);
+  return permissions[role][action] !== undefined;
 }
 
 /** A role that may change nothing live: the console is read-only. */
 export function readOnly(role: Role): boolean {
-  return live[role].length === 0;
+  return !liveActions.some((action) => mayDo(role, action));
 }
 
 /** The roles at the command post that may do this, for "ask them". */
 export function rolesThatMay(action: LiveAction): Role[] {
-  return (Object.keys(live) as Role[]).filter(
-    (role) => role !== "unitLeader" && live[role].includes(action),
+  return (Object.keys(permissions) as Role[]).filter(
+    (role) => role !== "unitLeader" && mayDo(role, action),
   );
 }
 
@@ -136,5 +118,5 @@ export function rolesThatMay(action: LiveAction): Role[] {
  * revokes devices but enrols none.
  */
 export function mayEnrolDevices(role: Role): boolean {
-  return role === "commander";
+  return permissions[role]["device.enrol"] !== undefined;
 }
