@@ -61,10 +61,7 @@ export function useFormat(): Format {
 }
 
 /** Year to second on a 24-hour clock in `timeZone`: the plan's stamps. */
-function secondsFormat(
-  locale: string,
-  timeZone: string,
-): Intl.DateTimeFormat {
+function secondsFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(locale, {
     timeZone,
     year: "numeric",
